@@ -1,0 +1,49 @@
+# Reproducible sluttrapport: `make report` builds the book, `make test` runs the tests.
+# Both create the virtual environment (.venv) from requirements.lock on first use.
+
+PYTHON  ?= python3
+VENV    := .venv
+PY      := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed
+export PYTHONHASHSEED := 0
+export MPLBACKEND := Agg
+
+.DEFAULT_GOAL := help
+
+.PHONY: help report test check data bench clean distclean lock lint
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	@echo "==> creating $(VENV) from requirements.lock"
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	@$(PY) -c "import pathlib, site; pathlib.Path(site.getsitepackages()[0], 'rapport-src.pth').write_text(str(pathlib.Path('src').resolve()) + '\n')"
+	@touch $@
+
+report: $(STAMP) ## Build the example report: _book/index.html (HTML book) and the PDF
+	@$(PY) -m rapport.build.cli report
+
+data: $(STAMP) ## Generate the synthetic register extracts (full scale) if missing or stale
+	@$(PY) -m rapport.build.cli data
+
+test: $(STAMP) ## Run all tests (unit, backtests, end-to-end build)
+	@$(PY) -m pytest
+
+check: $(STAMP) ## Lint and validate the CI workflow
+	@$(PY) -m ruff check src tests notebooks
+	@$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+
+bench: $(STAMP) ## Benchmark builds at full scale; writes bench/results.md
+	@$(PY) bench/run.py
+
+clean: ## Remove build outputs and the notebook cache (forces a full rebuild)
+	rm -rf _build _book _variables.yml
+
+distclean: clean ## Also remove the environment and generated register data
+	rm -rf $(VENV) data/raw/register
+
+lock: ## Re-resolve requirements.lock from pyproject.toml (needs network)
+	$(PY) -m pip install --quiet uv
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock
