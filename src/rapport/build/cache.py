@@ -1,0 +1,125 @@
+"""The data-aware notebook cache: decide whether a notebook must run again.
+
+A notebook is fresh when its own source, the package source (`src/`), the locked dependency set
+(`requirements.lock`) and every data file it read on its last run have the same content hashes
+as then, and its published artifacts are exactly the ones that run produced. Entries live in
+`_build/cache/<stem>.json` and are written atomically, after the artifacts are in place, so a
+build killed at any point leaves either a valid entry or none (and then the notebook runs again).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapport.build.fsutil import atomic_write_text
+from rapport.data.recorder import file_sha256
+
+CACHE_VERSION = 1
+
+
+def tree_sha256(root: Path, patterns: tuple[str, ...] = ("**/*",)) -> str:
+    """One hash over the relative paths and contents of the files under `root` (sorted)."""
+    digest = hashlib.sha256()
+    if not root.exists():
+        return digest.hexdigest()
+    files = sorted(
+        {p for pattern in patterns for p in root.glob(pattern) if p.is_file()},
+        key=lambda p: p.relative_to(root).as_posix(),
+    )
+    for path in files:
+        rel = path.relative_to(root).as_posix()
+        if "__pycache__" in rel or rel.endswith(".pyc"):
+            continue
+        digest.update(rel.encode() + b"\0" + file_sha256(path).encode() + b"\n")
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Environment:
+    """Hashes every notebook depends on: the package source and the locked dependencies."""
+
+    package: str
+    lock: str
+
+    @classmethod
+    def of(cls, root: Path) -> "Environment":
+        lock = root / "requirements.lock"
+        return cls(
+            package=tree_sha256(root / "src"),
+            lock=file_sha256(lock) if lock.exists() else "",
+        )
+
+
+@dataclass
+class Entry:
+    """What one successful run of a notebook depended on and produced."""
+
+    source: str
+    package: str
+    lock: str
+    reads: list[dict] = field(default_factory=list)
+    artifacts: str = ""
+    seconds: float = 0.0
+    version: int = CACHE_VERSION
+
+    def to_json(self) -> str:
+        return json.dumps(self.__dict__, indent=1, sort_keys=True) + "\n"
+
+
+class Cache:
+    """The cache directory (`_build/cache/`)."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.dir = root / "_build" / "cache"
+
+    def path(self, stem: str) -> Path:
+        return self.dir / f"{stem}.json"
+
+    def load(self, stem: str) -> Entry | None:
+        try:
+            data = json.loads(self.path(stem).read_text(encoding="utf-8"))
+            entry = Entry(**data)
+        except (OSError, ValueError, TypeError):
+            return None
+        return entry if entry.version == CACHE_VERSION else None
+
+    def store(self, stem: str, entry: Entry) -> None:
+        atomic_write_text(self.path(stem), entry.to_json())
+
+    def invalidate(self, stem: str) -> None:
+        self.path(stem).unlink(missing_ok=True)
+
+    def stale_reason(self, stem: str, source: Path, env: Environment, artifacts: Path) -> str | None:
+        """Why the notebook must run again, or None when its cached outputs are exact."""
+        entry = self.load(stem)
+        if entry is None:
+            return "never run"
+        if entry.source != file_sha256(source):
+            return "notebook changed"
+        if entry.package != env.package:
+            return "package source changed"
+        if entry.lock != env.lock:
+            return "locked dependencies changed"
+        for read in entry.reads:
+            path = self.root / read["path"]
+            if not path.is_file():
+                return f"input missing: {read['path']}"
+            if file_sha256(path) != read["sha256"]:
+                return f"input changed: {read['path']}"
+        if entry.artifacts != tree_sha256(artifacts):
+            return "published artifacts differ from the cached run"
+        return None
+
+
+def dedupe_reads(lines: list[str]) -> list[dict]:
+    """Unique reads (path, hash) from a JSON-lines read log, sorted by path.
+
+    If one run read the same path twice with different contents, both hashes are kept, and the
+    entry can never match again: the notebook reruns, which is the safe answer.
+    """
+    seen = {(d["path"], d["sha256"]) for d in (json.loads(line) for line in lines if line.strip())}
+    return [{"path": p, "sha256": h} for p, h in sorted(seen)]

@@ -1,0 +1,147 @@
+"""Command line: `python -m rapport.build.cli {prepare,report,render,data}`.
+
+- `data`    runs the project's data command (`report.data-command` in `_quarto.yml`), which
+            generates inputs that are not committed (it decides itself whether they are stale).
+- `prepare` = data + run stale notebooks + merge facts into `_variables.yml`. This is Quarto's
+            `pre-render` command (path 1) and the first half of `report` (path 2).
+- `render`  renders the book with the project's pandoc + Typst renderer into a staging directory
+            and publishes it as `_book/` only if everything succeeded.
+- `report`  = `quarto render` when Quarto is installed, else prepare + render.
+
+Every step prints what it does and how long it took. Failures print one clear message and exit
+with status 1, leaving the previous `_book/` untouched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+import yaml
+
+from rapport import context
+from rapport.build import facts as facts_mod
+from rapport.build.fsutil import replace_dir
+from rapport.build.runner import NotebookError, discover, run_notebooks
+
+
+class BuildError(RuntimeError):
+    """A step failed; the message says which and why."""
+
+
+def load_config(root: Path) -> dict:
+    return yaml.safe_load((root / "_quarto.yml").read_text(encoding="utf-8")) or {}
+
+
+@contextmanager
+def step(name: str):
+    started = time.perf_counter()
+    print(f"==> {name}", flush=True)
+    yield
+    print(f"    {name}: {time.perf_counter() - started:.1f} s", flush=True)
+
+
+def build_timestamp(config: dict) -> datetime:
+    """The fixed timestamp stamped into the PDF: SOURCE_DATE_EPOCH, else the book's date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    date = str((config.get("book") or {}).get("date", "2000-01-01"))
+    return datetime.fromisoformat(date).replace(tzinfo=timezone.utc)
+
+
+def cmd_data(root: Path, config: dict) -> None:
+    command = (config.get("report") or {}).get("data-command")
+    if not command:
+        return
+    with step("data"):
+        argv = [sys.executable if part == "python" else part for part in command]
+        proc = subprocess.run(argv, cwd=root)
+        if proc.returncode != 0:
+            raise BuildError(f"data command failed (exit {proc.returncode}): {' '.join(command)}")
+
+
+def cmd_prepare(root: Path, config: dict, *, force: bool = False) -> None:
+    cmd_data(root, config)
+    with step("notebooks"):
+        try:
+            run_notebooks(root, force=force, log=lambda m: print(m, flush=True))
+        except NotebookError as exc:
+            raise BuildError(f"a notebook failed; nothing was published.\n{exc}") from None
+    with step("facts"):
+        try:
+            merged = facts_mod.merge(root, notebooks=[p.stem for p in discover(root)])
+        except facts_mod.ConflictError as exc:
+            raise BuildError(str(exc)) from None
+        print(f"    {len(merged)} facts -> _variables.yml")
+
+
+def cmd_render(root: Path, config: dict) -> None:
+    from rapport.build.checks import CheckError
+    from rapport.build.render import render_book
+
+    staging = root / "_build" / "book.staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    with step("render"):
+        try:
+            written = render_book(root, staging, timestamp=build_timestamp(config))
+        except CheckError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise BuildError(f"check failed; _book/ left as it was.\n{exc}") from None
+        except Exception:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    replace_dir(staging, root / (config.get("project") or {}).get("output-dir", "_book"))
+    print(f"    published {len(written)} files to _book/")
+
+
+def cmd_report(root: Path, config: dict, *, force: bool = False, quarto: bool | None = None) -> None:
+    use_quarto = shutil.which("quarto") is not None if quarto is None else quarto
+    if use_quarto:
+        if force:
+            shutil.rmtree(root / "_build" / "cache", ignore_errors=True)
+        with step("quarto render"):
+            proc = subprocess.run(["quarto", "render"], cwd=root)
+            if proc.returncode != 0:
+                raise BuildError(f"quarto render failed (exit {proc.returncode})")
+        return
+    cmd_prepare(root, config, force=force)
+    cmd_render(root, config)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="rapport", description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=["prepare", "report", "render", "data"])
+    parser.add_argument("--force", action="store_true", help="rerun every notebook")
+    parser.add_argument("--root", type=Path, default=None, help="project root (default: search up)")
+    args = parser.parse_args(argv)
+    root = (args.root or context.project_root()).resolve()
+    os.chdir(root)
+    config = load_config(root)
+    started = time.perf_counter()
+    try:
+        if args.command == "data":
+            cmd_data(root, config)
+        elif args.command == "prepare":
+            cmd_prepare(root, config, force=args.force)
+        elif args.command == "render":
+            cmd_render(root, config)
+        else:
+            cmd_report(root, config, force=args.force)
+    except BuildError as exc:
+        print(f"\nBUILD FAILED: {exc}", file=sys.stderr)
+        return 1
+    print(f"==> {args.command} finished in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

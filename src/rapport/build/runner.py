@@ -1,0 +1,147 @@
+"""Run the analysis notebooks that are stale, in parallel, and publish their artifacts.
+
+Each notebook (`notebooks/NN-name.py`, a jupytext percent script) runs in its own subprocess
+and fresh kernel, working directory the project root. It publishes into a staging directory;
+only when it succeeds does the staging directory replace `_build/artifacts/<stem>/`, and only
+then is its cache entry written. A failing notebook therefore publishes nothing and leaves the
+previous artifacts and cache entry of every notebook as they were.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapport import context
+from rapport.build.fsutil import replace_dir
+from rapport.build.cache import Cache, Entry, Environment, dedupe_reads, tree_sha256
+from rapport.data.recorder import file_sha256
+
+
+class NotebookError(RuntimeError):
+    """A notebook raised; the message names the notebook, the cell and the error."""
+
+
+@dataclass
+class Outcome:
+    stem: str
+    status: str  # "cached" | "ran" | "failed"
+    reason: str = ""
+    seconds: float = 0.0
+    message: str = ""
+
+
+def discover(root: Path) -> list[Path]:
+    """The analysis notebooks, in name order."""
+    return sorted(p for p in (root / "notebooks").glob("*.py") if not p.name.startswith("_"))
+
+
+def workers() -> int:
+    """Parallel notebook runs: one per core (2 on these machines), at least one."""
+    return max(1, min(os.cpu_count() or 1, int(os.environ.get("RAPPORT_JOBS", "0")) or 99))
+
+
+def _kernel_env(root: Path, stem: str, staging: Path, reads: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        {
+            context.ENV_ROOT: str(root),
+            context.ENV_NOTEBOOK: stem,
+            context.ENV_ARTIFACTS: str(staging),
+            context.ENV_READS: str(reads),
+            "PYTHONHASHSEED": "0",
+        }
+    )
+    # The kernel's `python` must be this interpreter (ipykernel's kernelspec calls `python`).
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    env.pop("MPLBACKEND", None)  # let the kernel show figures inline in the executed notebook
+    return env
+
+
+def run_one(root: Path, source: Path, cache: Cache, env_hashes: Environment) -> Outcome:
+    stem = source.stem
+    build = root / "_build"
+    final = build / "artifacts" / stem
+    staging = build / "staging" / stem
+    reads = build / "staging" / f"{stem}.reads.jsonl"
+    executed = build / "notebooks" / f"{stem}.ipynb"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    reads.unlink(missing_ok=True)
+    executed.parent.mkdir(parents=True, exist_ok=True)
+    source_hash = file_sha256(source)
+
+    started = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "rapport.build.execute", str(source), str(executed)],
+        cwd=root,
+        env=_kernel_env(root, stem, staging, reads),
+        capture_output=True,
+        text=True,
+    )
+    seconds = time.perf_counter() - started
+    if proc.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        message = proc.stderr.strip() or proc.stdout.strip() or f"exit status {proc.returncode}"
+        return Outcome(stem, "failed", seconds=seconds, message=message)
+
+    read_lines = reads.read_text(encoding="utf-8").splitlines() if reads.exists() else []
+    reads.unlink(missing_ok=True)
+    # Invalidate first: if we are killed between the swap and the new entry, the notebook reruns.
+    cache.invalidate(stem)
+    replace_dir(staging, final)
+    cache.store(
+        stem,
+        Entry(
+            source=source_hash,
+            package=env_hashes.package,
+            lock=env_hashes.lock,
+            reads=dedupe_reads(read_lines),
+            artifacts=tree_sha256(final),
+            seconds=round(seconds, 2),
+        ),
+    )
+    return Outcome(stem, "ran", seconds=seconds)
+
+
+def run_notebooks(
+    root: Path, *, force: bool = False, log=print, only: list[str] | None = None
+) -> list[Outcome]:
+    """Bring every notebook's artifacts up to date; raise NotebookError if any notebook failed."""
+    cache = Cache(root)
+    env_hashes = Environment.of(root)
+    notebooks = [p for p in discover(root) if only is None or p.stem in only]
+    todo: list[tuple[Path, str]] = []
+    outcomes: dict[str, Outcome] = {}
+    for source in notebooks:
+        artifacts = root / "_build" / "artifacts" / source.stem
+        reason = "forced" if force else cache.stale_reason(source.stem, source, env_hashes, artifacts)
+        if reason is None:
+            outcomes[source.stem] = Outcome(source.stem, "cached")
+            log(f"  {source.stem}: from cache")
+        else:
+            todo.append((source, reason))
+
+    def job(item: tuple[Path, str]) -> Outcome:
+        source, reason = item
+        log(f"  {source.stem}: running ({reason})")
+        outcome = run_one(root, source, cache, env_hashes)
+        outcome.reason = reason
+        verb = "done" if outcome.status == "ran" else "FAILED"
+        log(f"  {source.stem}: {verb} in {outcome.seconds:.1f} s")
+        return outcome
+
+    with ThreadPoolExecutor(max_workers=workers()) as pool:
+        for outcome in pool.map(job, todo):
+            outcomes[outcome.stem] = outcome
+
+    failed = [o for o in outcomes.values() if o.status == "failed"]
+    if failed:
+        raise NotebookError("\n".join(o.message for o in failed))
+    return [outcomes[p.stem] for p in notebooks]
