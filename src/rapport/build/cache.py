@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rapport.build.fsutil import atomic_write_text
+from rapport.fsutil import atomic_write_text
 from rapport.data.recorder import file_sha256
 
 CACHE_VERSION = 1

@@ -28,7 +28,7 @@ import yaml
 
 from rapport import context
 from rapport.build import facts as facts_mod
-from rapport.build.fsutil import replace_dir
+from rapport.fsutil import replace_dir
 from rapport.build.runner import NotebookError, discover, run_notebooks
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from rapport.build.fsutil import atomic_write_text
+from rapport.fsutil import atomic_write_text
 
 
 class ConflictError(RuntimeError):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rapport import context
-from rapport.build.fsutil import replace_dir
+from rapport.fsutil import replace_dir
 from rapport.build.cache import Cache, Entry, Environment, dedupe_reads, tree_sha256
 from rapport.data.recorder import file_sha256
 
