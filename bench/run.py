@@ -1,0 +1,135 @@
+"""Benchmark the build on the full-scale example (a measurement, not a test).
+
+Runs in a scratch copy of the project (so the working tree is never touched), with this
+project's interpreter, and writes the figures to bench/results.md:
+
+  generate      the synthetic register extracts at full scale (seconds, peak memory)
+  cold          a full build from nothing but the data (notebooks + render)
+  no-op         the same build again, nothing changed
+  prose edit    one sentence added to a chapter (no notebook may run)
+  survey edit   one survey export changed (only the notebooks that read it may run)
+  register      the register notebooks on their own, forced (seconds, peak memory)
+
+Each figure is the median of `--repeat` runs; ratios are against the cold build of the same run.
+Usage: python bench/run.py [--repeat 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+COPY_IGNORE = shutil.ignore_patterns(".venv", ".git", "_build", "_book", "_variables.yml", "*.staging")
+SURVEY_FILE = "data/raw/survey/ikke_mottakere_2024.csv"
+PROSE_FILE = "chapters/03-bruk.qmd"
+
+
+def run(cmd: list[str], cwd: Path) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS (GiB) of any child process, and the output of one command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{proc.stdout}\n{proc.stderr}")
+    # ru_maxrss of children is a high-water mark over all children so far: report it only when
+    # this command raised it, otherwise mark it unknown.
+    return seconds, (peak / 2**20 if peak > before else float("nan")), proc.stdout
+
+
+def ran_notebooks(output: str) -> list[str]:
+    return sorted(line.split(":")[0].strip() for line in output.splitlines() if ": done in" in line)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args()
+    py = sys.executable
+    rows: list[tuple[str, float, float, str]] = []
+    with tempfile.TemporaryDirectory(prefix="rapport-bench-") as tmp:
+        work = Path(tmp) / "proj"
+        shutil.copytree(REPO, work, ignore=COPY_IGNORE, symlinks=True)
+        shutil.rmtree(work / "data" / "raw" / "register", ignore_errors=True)
+
+        gen = run([py, "-m", "ekspertbistand.generate", "--scale", "full"], work)
+        rows.append(("generate register data (full scale)", gen[0], gen[1], ""))
+
+        colds, noops, proses, surveys = [], [], [], []
+        ran_prose: list[str] = []
+        ran_survey: list[str] = []
+        for _ in range(args.repeat):
+            for path in ("_build", "_book"):
+                shutil.rmtree(work / path, ignore_errors=True)
+            colds.append(run([py, "-m", "rapport.build.cli", "report"], work))
+            noops.append(run([py, "-m", "rapport.build.cli", "report"], work))
+            chapter = work / PROSE_FILE
+            chapter.write_text(chapter.read_text() + "\nEn ny setning i prosaen.\n")
+            proses.append(run([py, "-m", "rapport.build.cli", "report"], work))
+            ran_prose = ran_notebooks(proses[-1][2])
+            survey = work / SURVEY_FILE
+            data = survey.read_bytes()
+            # Same answers, different bytes: Windows line endings as Excel writes them.
+            survey.write_bytes(data.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+            surveys.append(run([py, "-m", "rapport.build.cli", "report"], work))
+            ran_survey = ran_notebooks(surveys[-1][2])
+            survey.write_bytes(data)
+
+        def med(samples, i=0):
+            return statistics.median(s[i] for s in samples)
+
+        cold = med(colds)
+        rows += [
+            ("cold build (notebooks + render)", cold, max(s[1] for s in colds), ""),
+            ("no-op rebuild", med(noops), float("nan"), "none ran"),
+            ("rebuild after a prose edit", med(proses), float("nan"), ", ".join(ran_prose) or "none ran"),
+            ("rebuild after one survey file changed", med(surveys), float("nan"),
+             ", ".join(ran_survey) or "none ran"),
+        ]
+        register = json.loads((REPO / "bench" / "register_notebooks.json").read_text())
+        reg = run([py, "-c", (
+            "import sys; from pathlib import Path; from rapport.build.runner import run_notebooks;"
+            f"run_notebooks(Path('.').resolve(), force=True, only={register!r}, log=print)"
+        )], work)
+        rows.append((f"register notebooks alone ({', '.join(register)})", reg[0], reg[1], ""))
+
+    lines = [
+        "# Benchmark",
+        "",
+        f"Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on {platform.node() or 'this machine'}"
+        f" ({platform.processor() or platform.machine()}, {__import__('os').cpu_count()} cores),"
+        f" median of {args.repeat} run(s). Produced by `make bench` (bench/run.py).",
+        "",
+        "| step | seconds | % of cold | peak memory (GiB) | notebooks that ran |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for name, seconds, peak, note in rows:
+        share = f"{100 * seconds / cold:.1f}" if "rebuild" in name else ""
+        mem = "" if peak != peak else f"{peak:.2f}"
+        lines.append(f"| {name} | {seconds:.1f} | {share} | {mem} | {note} |")
+    lines += [
+        "",
+        "Goals (issue 2): no-op ≤ 3 % of cold; prose edit ≤ 10 % of cold with no notebook run;",
+        "one survey file changed ≤ 30 % of cold with only its readers run.",
+        "Issue 5: register notebooks together < 60 s and < 4 GiB peak on 2 cores.",
+    ]
+    text = "\n".join(lines) + "\n"
+    (REPO / "bench" / "results.md").write_text(text)
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
