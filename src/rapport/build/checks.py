@@ -82,15 +82,19 @@ class SourceMap:
     def text(self) -> str:
         return "\n".join(self.lines) + "\n"
 
-    def locate(self, needle: str | re.Pattern, default: tuple[str, int]) -> tuple[str, int]:
-        """Origin of the first line that contains `needle` (a string or a compiled regex)."""
+    def locate(self, needle: str | re.Pattern, default: tuple[str, int],
+               nth: int = 0) -> tuple[str, int]:
+        """Origin of the `nth` (0-based) line that contains `needle` (a string or a compiled
+        regex); the last such line if there are fewer; `default` if there is none."""
+        found = None
         for line, origin in zip(self.lines, self.origins):
-            if isinstance(needle, str):
-                if needle in line:
+            hit = needle in line if isinstance(needle, str) else needle.search(line)
+            if hit:
+                found = origin
+                if nth == 0:
                     return origin
-            elif needle.search(line):
-                return origin
-        return default
+                nth -= 1
+        return found or default
 
 
 # ---------------------------------------------------------------------------------------------
@@ -155,9 +159,11 @@ def check_document(
     default = source.origins[0] if source.origins else ("?", 0)
     problems: list[Problem] = []
 
-    def at(needle, message: str) -> None:
-        file, line = source.locate(needle, default)
+    def at(needle, message: str, nth: int = 0) -> None:
+        file, line = source.locate(needle, default, nth)
         problems.append(Problem(file, line, message))
+
+    seen_src: dict[str, int] = {}
 
     for el in walk(blocks):
         t = el["t"]
@@ -170,15 +176,17 @@ def check_document(
                     if kind not in SUPPORTED_XREF:
                         at(needle, f"cross-reference type not supported: @{key}")
                     elif key[0].lower() + key[1:] not in ids:
-                        at(needle, f"unresolved cross-reference @{key} ({fmt})")
+                        at(needle, f"unresolved cross-reference @{key}" + ("" if fmt == "html" else " (in the PDF)"))
                 elif key not in bib_keys:
                     at(needle, f"citation [@{key}] not found in the bibliography")
         elif t == "Image":
             ident, classes, kv = attr_of(el)
             src = el["c"][2][0]
             alt = kv.get("fig-alt", "").strip() or stringify(el["c"][1]).strip()
+            nth = seen_src.get(src, 0)
+            seen_src[src] = nth + 1
             if not alt:
-                at(src, f"image without alt text: {src} (add fig-alt=\"…\")")
+                at(src, f"image without alt text: {src} (add fig-alt=\"…\")", nth)
 
     _check_kilde(blocks, at)
     if problems:

@@ -21,7 +21,6 @@ import subprocess
 import sys
 import time
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
 
 import yaml
@@ -46,15 +45,6 @@ def step(name: str):
     print(f"==> {name}", flush=True)
     yield
     print(f"    {name}: {time.perf_counter() - started:.1f} s", flush=True)
-
-
-def build_timestamp(config: dict) -> datetime:
-    """The fixed timestamp stamped into the PDF: SOURCE_DATE_EPOCH, else the book's date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
-    date = str((config.get("book") or {}).get("date", "2000-01-01"))
-    return datetime.fromisoformat(date).replace(tzinfo=timezone.utc)
 
 
 def cmd_data(root: Path, config: dict) -> None:
@@ -85,14 +75,14 @@ def cmd_prepare(root: Path, config: dict, *, force: bool = False) -> None:
 
 def cmd_render(root: Path, config: dict) -> None:
     from rapport.build.checks import CheckError
-    from rapport.build.render import render_book
+    from rapport.build.render import default_timestamp, render_book
 
     staging = root / "_build" / "book.staging"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     with step("render"):
         try:
-            written = render_book(root, staging, timestamp=build_timestamp(config))
+            written = render_book(root, staging, timestamp=default_timestamp(config))
         except CheckError as exc:
             shutil.rmtree(staging, ignore_errors=True)
             raise BuildError(f"check failed; _book/ left as it was.\n{exc}") from None

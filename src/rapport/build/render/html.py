@@ -1,0 +1,198 @@
+"""HTML book: one page per chapter, sidebar with all chapters, on-page contents, previous/next,
+Pagefind search, a link to the PDF; everything local (no CDN)."""
+
+from __future__ import annotations
+
+import html
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from string import Template
+
+from rapport.build.checks import attr_of, stringify, walk
+from rapport.build.render import pandoc
+from rapport.build.render.index import BookIndex, Page, site_path
+from rapport.build.render.project import Project
+
+ASSETS = Path(__file__).parent / "assets"
+FONT_FILES = {
+    "SourceSansPro-Regular.ttf": "SourceSansPro-Regular.ttf",
+    "SourceSansPro-It.ttf": "SourceSansPro-It.ttf",
+    "SourceSansPro-Semibold.ttf": "SourceSansPro-Semibold.ttf",
+    "SourceSansPro-Bold.ttf": "SourceSansPro-Bold.ttf",
+}
+
+
+def font_dir() -> Path:
+    import font_source_sans_pro
+
+    return Path(font_source_sans_pro.__file__).parent / "files"
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _page_label(page: Page) -> str:
+    if page.prefix and page.part == "appendix":
+        return f"{page.prefix} {page.title}"
+    return page.title
+
+
+def split_pages(ast: dict) -> list[tuple[dict, list]]:
+    """Top-level blocks grouped by the chapter marker divs: [(marker attributes, blocks)]."""
+    pages: list[tuple[dict, list]] = []
+    for block in ast["blocks"]:
+        a = attr_of(block) if block.get("t") == "Div" else None
+        if a and "rapport-chapter" in a[1]:
+            pages.append((a[2], []))
+        elif pages:
+            pages[-1][1].append(block)
+    return pages
+
+
+def _on_page_toc(blocks: list, depth: int) -> str:
+    items = []
+    for el in walk(blocks):
+        if el["t"] != "Header":
+            continue
+        level = el["c"][0]
+        if 2 <= level <= depth + 1:
+            ident = attr_of(el)[0]
+            text = stringify(el["c"][2])
+            items.append(
+                f'<li class="toc-l{level}"><a href="#{_esc(ident)}">{_esc(text)}</a></li>'
+            )
+    return "\n".join(items)
+
+
+def _sidebar(project: Project, index: BookIndex, current: str) -> str:
+    out = []
+    appendix_open = False
+    apx_title = project.language.get("section-title-appendices", "Vedlegg")
+    for page in index.pages:
+        if page.part == "appendix" and not appendix_open:
+            out.append(f'<li class="sidebar-section">{_esc(apx_title)}</li>')
+            appendix_open = True
+        num = ""
+        if page.prefix and page.part == "main":
+            num = f'<span class="chapter-number">{_esc(page.prefix)}</span> '
+        label = _esc(page.title if page.part != "appendix" else _page_label(page))
+        cur = ' aria-current="page"' if page.page == current else ""
+        out.append(f'<li><a href="{_esc(page.page)}"{cur}>{num}{label}</a></li>')
+    return "\n".join(out)
+
+
+def _title_block(project: Project) -> str:
+    book = project.book
+    authors = book.get("author") or []
+    if isinstance(authors, str):
+        authors = [authors]
+    client = project.report.get("client")
+    parts = ['<header class="title-block">', f'<p class="book-title">{_esc(str(book.get("title", "")))}</p>']
+    if book.get("subtitle"):
+        parts.append(f'<p class="book-subtitle">{_esc(str(book["subtitle"]))}</p>')
+    meta = []
+    if authors:
+        meta.append(f"<div><dt>Forfattere</dt><dd>{_esc(', '.join(map(str, authors)))}</dd></div>")
+    if client:
+        meta.append(f"<div><dt>Oppdragsgiver</dt><dd>{_esc(str(client))}</dd></div>")
+    if project.date_text():
+        meta.append(f"<div><dt>Dato</dt><dd>{_esc(project.date_text())}</dd></div>")
+    if meta:
+        parts.append('<dl class="title-meta">' + "".join(meta) + "</dl>")
+    parts.append("</header>")
+    return "\n".join(parts)
+
+
+def _nav_link(page: Page | None, rel: str) -> str:
+    if page is None:
+        return "<span></span>"
+    word = "Forrige" if rel == "prev" else "Neste"
+    arrow = "←" if rel == "prev" else "→"
+    label = _esc(_page_label(page) if page.part == "appendix" else
+                 (f"{page.prefix} {page.title}" if page.prefix else page.title))
+    if rel == "prev":
+        inner = f'<span class="pn-dir">{arrow} {word}</span><span class="pn-title">{label}</span>'
+    else:
+        inner = f'<span class="pn-dir">{word} {arrow}</span><span class="pn-title">{label}</span>'
+    return f'<a class="page-{rel}" rel="{rel}" href="{_esc(page.page)}">{inner}</a>'
+
+
+def render_html(project: Project, index: BookIndex, ast: dict, out_dir: Path, tmp: Path,
+                *, search: bool = True) -> list[Path]:
+    template = Template((pandoc.TEMPLATES / "page.html").read_text(encoding="utf-8"))
+    written: list[Path] = []
+    book_title = str(project.book.get("title", ""))
+    pdf_name = project.pdf_name()
+    lang = project.lang()
+    toc_title = project.language.get("toc-title-website", "På denne siden")
+    pages = split_pages(ast)
+    by_page = {p.page: p for p in index.pages}
+    order = [p.page for p in index.pages]
+    for n, (marker, blocks) in enumerate(pages):
+        page = by_page[marker["page"]]
+        doc = {"pandoc-api-version": ast["pandoc-api-version"], "meta": {}, "blocks": blocks}
+        body = pandoc.run(
+            ["-f", "json", "-t", "html5", "--wrap=none", "--section-divs"],
+            input=json.dumps(doc), fmt="html",
+        )
+        toc = _on_page_toc(blocks, project.toc_depth())
+        prev_page = by_page[order[n - 1]] if n > 0 else None
+        next_page = by_page[order[n + 1]] if n + 1 < len(order) else None
+        heading = _page_label(page) if page.part == "appendix" else page.title
+        if page.prefix and page.part == "main":
+            heading = f"{page.prefix} {page.title}"
+        text = template.substitute(
+            lang=_esc(lang),
+            page_title=_esc(f"{heading} – {book_title}" if heading else book_title),
+            book_title=_esc(book_title),
+            pdf_href=_esc(pdf_name),
+            sidebar=_sidebar(project, index, page.page),
+            title_block=_title_block(project) if page.page == "index.html" else "",
+            body=body,
+            toc_title=_esc(toc_title),
+            toc=toc,
+            toc_class="" if toc else " empty",
+            prev=_nav_link(prev_page, "prev"),
+            next=_nav_link(next_page, "next"),
+        )
+        target = out_dir / page.page
+        target.write_text(text, encoding="utf-8")
+        written.append(target)
+
+    # Assets: CSS, JS, fonts; files the book links to (images, CSV downloads).
+    assets = out_dir / "assets"
+    (assets / "fonts").mkdir(parents=True, exist_ok=True)
+    for name in ("rapport.css", "rapport.js"):
+        shutil.copyfile(ASSETS / name, assets / name)
+        written.append(assets / name)
+    for src, dst in sorted(FONT_FILES.items()):
+        shutil.copyfile(font_dir() / src, assets / "fonts" / dst)
+        written.append(assets / "fonts" / dst)
+    license_file = font_dir() / "LICENSE.txt"
+    if license_file.exists():
+        shutil.copyfile(license_file, assets / "fonts" / "LICENSE-SourceSansPro.txt")
+        written.append(assets / "fonts" / "LICENSE-SourceSansPro.txt")
+    for rel in sorted(index.files):
+        dst = out_dir / site_path(rel)
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(project.root / rel, dst)
+        written.append(dst)
+    if search:
+        written.extend(run_pagefind(out_dir))
+    return written
+
+
+def run_pagefind(out_dir: Path) -> list[Path]:
+    before = {p for p in out_dir.rglob("*") if p.is_file()}
+    proc = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(out_dir), "--output-subdir", "pagefind"],
+        capture_output=True,
+    )
+    if proc.returncode != 0:
+        raise pandoc.RenderError("pagefind failed:\n" + proc.stdout.decode() + proc.stderr.decode())
+    return sorted(p for p in out_dir.rglob("*") if p.is_file() and p not in before)
+

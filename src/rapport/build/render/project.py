@@ -1,0 +1,277 @@
+"""The book project: `_quarto.yml`, the chapter list, and the chapter text with Quarto shortcodes
+(`include`, `var`, `meta`, `pagebreak`) resolved, every line remembering its source file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from rapport.build.checks import CheckError, Problem, SourceMap
+
+SHORTCODE = re.compile(r"(\{?)\{\{<\s*([A-Za-z][\w-]*)\s*(.*?)\s*>\}\}(\}?)")
+FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)(?:---|\.\.\.)\s*\n", re.S)
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|$@~^])")
+
+MONTHS_NB = (
+    "januar", "februar", "mars", "april", "mai", "juni",
+    "juli", "august", "september", "oktober", "november", "desember",
+)
+
+
+@dataclass
+class Chapter:
+    path: str                 # root-relative, posix
+    part: str                 # "main" or "appendix"
+    page: str                 # HTML file name
+    source: SourceMap = field(default_factory=SourceMap)
+
+
+@dataclass
+class Project:
+    root: Path
+    config: dict
+    variables: dict
+    chapters: list[Chapter]
+
+    @property
+    def book(self) -> dict:
+        return self.config.get("book") or {}
+
+    @property
+    def report(self) -> dict:
+        return self.config.get("report") or {}
+
+    @property
+    def crossref(self) -> dict:
+        return self.config.get("crossref") or {}
+
+    @property
+    def language(self) -> dict:
+        lang = self.config.get("language") or {}
+        return lang if isinstance(lang, dict) else {}
+
+    def number_depth(self) -> int:
+        return int(self.config.get("number-depth", 3))
+
+    def toc_depth(self) -> int:
+        return int(self.config.get("toc-depth", 2))
+
+    def lang(self) -> str:
+        return str(self.config.get("lang", "nb"))
+
+    def bibliography(self) -> list[Path]:
+        bib = self.config.get("bibliography") or []
+        if isinstance(bib, str):
+            bib = [bib]
+        return [self.root / b for b in bib]
+
+    def csl(self) -> Path | None:
+        csl = self.config.get("csl")
+        return self.root / csl if csl else None
+
+    def pdf_name(self) -> str:
+        name = self.report.get("pdf-name")
+        if not name:
+            title = str(self.book.get("title", "rapport")).lower()
+            name = re.sub(r"[^a-z0-9æøå]+", "-", title).strip("-") + ".pdf"
+        return name
+
+    def date_text(self) -> str:
+        return format_date_nb(self.book.get("date"))
+
+    def source(self) -> SourceMap:
+        """The whole book as one text: a marker div before each chapter, then its lines."""
+        book = SourceMap()
+        for ch in self.chapters:
+            origin = (ch.path, 1)
+            book.add(
+                f'::: {{.rapport-chapter file="{ch.path}" part="{ch.part}" page="{ch.page}"}}',
+                origin,
+            )
+            book.add(":::", origin)
+            book.add("", origin)
+            book.extend(ch.source)
+            book.add("", (ch.path, len(ch.source.lines)))
+        return book
+
+
+def format_date_nb(value) -> str:
+    """«10. juni 2024» from a date or an ISO string; other strings pass through."""
+    if value is None:
+        return ""
+    text = str(value)
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if not m:
+        return text
+    year, month, day = int(m[1]), int(m[2]), int(m[3])
+    return f"{day}. {MONTHS_NB[month - 1]} {year}"
+
+
+def _chapter_files(entries) -> list[str]:
+    """Flatten `book.chapters`/`book.appendices` (plain files or `part:` entries)."""
+    out: list[str] = []
+    for entry in entries or []:
+        if isinstance(entry, str):
+            out.append(entry)
+        elif isinstance(entry, dict):
+            part = entry.get("part")
+            if isinstance(part, str) and part.endswith((".qmd", ".md")):
+                out.append(part)
+            out.extend(_chapter_files(entry.get("chapters")))
+    return out
+
+
+def page_name(path: str) -> str:
+    stem = Path(path).stem
+    return "index.html" if path == "index.qmd" else f"{stem}.html"
+
+
+def load_project(root: Path) -> Project:
+    root = Path(root)
+    config_file = root / "_quarto.yml"
+    if not config_file.exists():
+        raise CheckError(f"{config_file}:1: no _quarto.yml")
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
+    var_file = root / "_variables.yml"
+    variables = {}
+    if var_file.exists():
+        variables = yaml.safe_load(var_file.read_text(encoding="utf-8")) or {}
+    book = config.get("book") or {}
+    chapters: list[Chapter] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for part, files in (("main", book.get("chapters")), ("appendix", book.get("appendices"))):
+        for rel in _chapter_files(files):
+            if rel in seen:
+                problems.append(Problem("_quarto.yml", 1, f"chapter listed twice: {rel}"))
+                continue
+            seen.add(rel)
+            if not (root / rel).exists():
+                problems.append(Problem("_quarto.yml", _line_of(config_file, rel),
+                                        f"chapter file not found: {rel}"))
+                continue
+            chapters.append(Chapter(rel, part, page_name(rel)))
+    if problems:
+        raise CheckError(problems)
+    project = Project(root, config, variables, chapters)
+    for ch in chapters:
+        ch.source = expand(project, ch.path, problems)
+    if problems:
+        raise CheckError(problems)
+    return project
+
+
+def _line_of(path: Path, needle: str) -> int:
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if needle in line:
+            return i
+    return 1
+
+
+def lookup(tree, dotted: str):
+    """Value at a dotted key in nested dicts (`a.b.c`), or KeyError."""
+    node = tree
+    if isinstance(node, dict) and dotted in node:  # a flat dotted key also works
+        return node[dotted]
+    for part in dotted.split("."):
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            raise KeyError(dotted)
+    return node
+
+
+def escape_markdown(text: str) -> str:
+    return MD_SPECIAL.sub(r"\\\1", text)
+
+
+def expand(project: Project, rel: str, problems: list[Problem],
+           stack: tuple[str, ...] = ()) -> SourceMap:
+    """Text of `rel` with shortcodes resolved; included files are expanded in place."""
+    out = SourceMap()
+    path = project.root / rel
+    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    offset = 0
+    m = FRONT_MATTER.match(text)
+    if m and not stack:
+        meta = yaml.safe_load(m.group(1)) or {}
+        offset = m.group(0).count("\n")
+        text = text[m.end():]
+        if isinstance(meta, dict) and meta.get("title") and not re.search(r"^# ", text, re.M):
+            out.add(f"# {meta['title']}", (rel, 1))
+            out.add("", (rel, 1))
+    fence: str | None = None
+    for lineno, line in enumerate(text.split("\n"), 1 + offset):
+        origin = (rel, lineno)
+        stripped = line.strip()
+        fm = re.match(r"^(`{3,}|~{3,})", stripped)
+        if fm:
+            if fence is None:
+                fence = fm.group(1)
+            elif stripped.startswith(fence) and stripped.strip("`~") == "":
+                fence = None
+        include = re.fullmatch(r"\{\{<\s*include\s+(\S+?)\s*>\}\}", stripped)
+        if include and fence is None:
+            target = include.group(1).strip("\"'")
+            if target.startswith("/"):
+                inc_rel = target.lstrip("/")
+            else:
+                inc_rel = (Path(rel).parent / target).as_posix()
+            inc_path = (project.root / inc_rel).resolve()
+            if not inc_path.is_file():
+                problems.append(Problem(rel, lineno, f"include not found: {target}"))
+                continue
+            inc_rel = inc_path.relative_to(project.root.resolve()).as_posix()
+            if inc_rel in stack or inc_rel == rel:
+                problems.append(Problem(rel, lineno, f"include cycle: {target}"))
+                continue
+            out.extend(expand(project, inc_rel, problems, stack + (rel,)))
+            continue
+        if stripped in ("{{< pagebreak >}}",) and fence is None:
+            out.add("::: {.rapport-pagebreak}", origin)
+            out.add(":::", origin)
+            continue
+        out.add(_shortcodes(project, line, origin, problems), origin)
+    return out
+
+
+def _shortcodes(project: Project, line: str, origin: tuple[str, int],
+                problems: list[Problem]) -> str:
+    def repl(m: re.Match) -> str:
+        open_, name, args, close = m.groups()
+        if open_ and close:  # {{{< x >}}} is an escaped shortcode: print it literally
+            return m.group(0)[1:-1]
+        args = args.strip().strip("\"'")
+        if name in ("var", "meta"):
+            tree = project.variables if name == "var" else {**project.book, **project.config}
+            try:
+                value = lookup(tree, args)
+            except KeyError:
+                where = "_variables.yml" if name == "var" else "_quarto.yml"
+                problems.append(Problem(*origin, f"unresolved {name}: {args} (not in {where})"))
+                return m.group(0)
+            if isinstance(value, (dict, list)):
+                problems.append(Problem(*origin, f"{name} {args} is not a single value"))
+                return m.group(0)
+            return open_ + escape_markdown(_scalar(value)) + close
+        if name == "pagebreak":
+            return open_ + "`\\pagebreak`{=rapport}" + close
+        if name == "include":
+            problems.append(Problem(*origin, "include must stand alone on its own line"))
+            return m.group(0)
+        problems.append(Problem(*origin, f"unknown shortcode: {name}"))
+        return m.group(0)
+
+    return SHORTCODE.sub(repl, line)
+
+
+def _scalar(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

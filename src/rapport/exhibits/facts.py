@@ -1,0 +1,109 @@
+"""Named numbers for the prose: `fact("tilsagn.sum_2023", 34724136, kind="mill_kr")`.
+
+Each call records the raw value and the text the prose shows (formatted by `fmt` by `kind`)
+in `facts.yml` in the notebook's artifacts dir, in the format of docs/architecture.md:
+
+    tilsagn.sum_2023:
+      value: 34724136
+      text: "34,7 millioner kroner"
+
+The file is rewritten atomically (temporary file + os.replace) with sorted keys, so a killed
+run never leaves half a file. Chapters use `{{< var tilsagn.sum_2023 >}}`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from decimal import Decimal
+
+import yaml
+
+from rapport import context
+
+from . import fmt
+from .snippet import write_atomic
+
+FILE = "facts.yml"
+_KEY = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
+
+KINDS = {
+    "int": fmt.integer,
+    "decimal": lambda v, d=1: fmt.decimal(v, d),
+    "pct": lambda v, d=0: fmt.pct_prose(v, d),
+    "pct_table": lambda v, d=0: fmt.pct(v, d),
+    "pp": lambda v, d=0: fmt.pp_prose(v, d),
+    "kr": fmt.kr,
+    "mill_kr": lambda v, d=1: fmt.kr_prose(v, d),
+    "date": fmt.date_long,
+    "date_short": fmt.date_short,
+    "share_words": fmt.share_words,
+    "text": str,
+}
+
+
+def check_key(key: str) -> str:
+    """A fact key: dotted path of lowercase ascii letters, digits and «_» («survey2024.n»)."""
+    if not isinstance(key, str) or not _KEY.match(key):
+        raise ValueError(
+            f"ugyldig faktanøkkel {key!r}: bruk små bokstaver a–z, sifre og _, "
+            "delt med punktum (f.eks. 'tilsagn.sum_2023')")
+    return key
+
+
+def format_value(value, kind: str, decimals: int | None = None) -> str:
+    """The prose text of a value by kind: 'int', 'decimal', 'pct' («46 prosent»), 'pct_table'
+    («46 %»), 'pp' («7 prosentpoeng»), 'kr', 'mill_kr', 'date', 'date_short', 'share_words',
+    'text'. Shares (0–1) for 'pct', 'pp' and 'share_words'."""
+    try:
+        fn = KINDS[kind]
+    except KeyError:
+        raise ValueError(f"ukjent kind {kind!r}; bruk en av {sorted(KINDS)}") from None
+    if decimals is not None and kind in ("decimal", "pct", "pct_table", "pp", "mill_kr"):
+        return fn(value, decimals)
+    return fn(value)
+
+
+def _raw(value):
+    """A YAML-safe raw value: numpy scalars to Python, Decimal to int/float, dates to ISO text."""
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()[:10] if not isinstance(value, _dt.datetime) else value.isoformat()
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        value = value.item()
+    if isinstance(value, Decimal):
+        value = int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def load(path=None) -> dict:
+    """The facts recorded so far by this notebook ({} if none)."""
+    path = path or context.artifacts_dir() / FILE
+    if not path.exists():
+        return {}
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def dump(facts: dict) -> str:
+    """facts.yml text: sorted keys, value and text per key, UTF-8 (no escapes)."""
+    ordered = {k: {"value": facts[k]["value"], "text": facts[k]["text"]} for k in sorted(facts)}
+    return yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=1000,
+                          default_flow_style=False)
+
+
+def fact(key: str, value, text: str | None = None, *, kind: str = "int",
+         decimals: int | None = None) -> str:
+    """Record a named number and return its text (for use in the notebook, too).
+
+    text overrides the formatted text (for wording the formatter cannot produce).
+    """
+    check_key(key)
+    if text is None:
+        text = format_value(value, kind, decimals)
+    path = context.artifacts_dir() / FILE
+    facts = load(path)
+    for other in facts:  # a key may not be both a leaf and a parent (nested _variables.yml)
+        if other.startswith(key + ".") or key.startswith(other + "."):
+            raise ValueError(f"faktanøkkelen {key!r} kolliderer med {other!r}")
+    facts[key] = {"value": _raw(value), "text": str(text)}
+    write_atomic(path, dump(facts))
+    return str(text)

@@ -1,0 +1,77 @@
+"""Helpers shared by the figure kinds: metadata on the Figure, label wrapping, Norwegian lists."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .. import fmt
+
+META = "rapport_meta"
+LAST = ("annet", "vet ikke", "ingen av disse")
+
+
+def attach(fig: Figure, *, kind: str, alt: str, data: pd.DataFrame, round_col: str | None = None):
+    """Store what publish_figure needs on the Figure: kind, generated alt text, plotted data."""
+    setattr(fig, META, {"kind": kind, "alt": alt, "data": data.reset_index(drop=True),
+                        "round_col": round_col})
+    return fig
+
+
+def meta(fig: Figure) -> dict:
+    return getattr(fig, META, {}) or {}
+
+
+def wrap(label, width: int = 38) -> str:
+    """Wrap a long category label over lines (a bar label in a 16 cm figure)."""
+    lines = textwrap.wrap(str(label), width=width, break_long_words=False, break_on_hyphens=False)
+    return "\n".join(lines) or str(label)
+
+
+def n_lines(labels, width: int = 38) -> int:
+    return sum(wrap(label, width).count("\n") + 1 for label in labels)
+
+
+def mid(text: str) -> str:
+    """A label inside a sentence: lowercase the first letter unless it starts an acronym
+    («Psykiske helseplager» → «psykiske helseplager», «NAV-veileder» stays)."""
+    text = str(text)
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def join(items) -> str:
+    """Norwegian list: «a, b og c»."""
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " og " + items[-1]
+
+
+def value_text(value, kind: str = "pct", decimals: int = 0) -> str:
+    """A plotted value as the reader sees it: share → «46 %», else a number or kroner."""
+    if kind == "pct":
+        return fmt.pct(value, decimals)
+    if kind == "kr":
+        return fmt.kr(value)
+    if kind == "mill_kr":
+        return fmt.kr_prose(value)
+    return fmt.decimal(value, decimals)
+
+
+def order_categories(data: pd.DataFrame, category: str, by: pd.Series | None, sort: bool):
+    """Category order: descending by `by` if sort, else as given; «Annet»/«Vet ikke» last."""
+    cats = list(dict.fromkeys(data[category]))
+    if sort and by is not None:
+        cats = sorted(cats, key=lambda c: (-(by.get(c, 0) if pd.notna(by.get(c)) else 0)))
+    tail = [c for c in cats if str(c).strip().lower().startswith(LAST)]
+    return [c for c in cats if c not in tail] + tail
+
+
+def require(data: pd.DataFrame, *columns: str) -> None:
+    missing = [c for c in columns if c not in data.columns]
+    if missing:
+        raise KeyError(f"dataene mangler kolonne(r) {missing}; har {list(data.columns)}")

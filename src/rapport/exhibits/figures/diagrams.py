@@ -1,0 +1,114 @@
+"""Conceptual diagrams from a small spec: the OECD DAC criteria (seed 004, Figur 1) and a
+logic model (columns of boxes joined by arrows). No data; the «data» is the spec itself.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
+
+from .. import style
+from ._common import attach, join, mid, wrap
+
+DAC_CRITERIA = ("Relevans", "Samstemthet", "Måloppnåelse", "Effektivitet", "Virkninger",
+                "Bærekraft")
+DAC_DEFAULT = ("Relevans", "Samstemthet", "Måloppnåelse")
+
+
+def alt_dac(criteria, highlight, title) -> str:
+    text = (f"Diagram over {title}: {join(mid(c) for c in criteria)}, plassert i en ring.")
+    if highlight:
+        text += (f" De {len(highlight)} kriteriene evalueringen bruker er uthevet: "
+                 f"{join(mid(c) for c in highlight)}.")
+    return text
+
+
+def dac_diagram(highlight=DAC_DEFAULT, *, criteria=DAC_CRITERIA,
+                title="OECDs DAC-kriterier"):
+    """Six criteria in a ring around the title; the `highlight`ed ones dark blue, others grey."""
+    unknown = set(highlight) - set(criteria)
+    if unknown:
+        raise ValueError(f"ukjente kriterier {sorted(unknown)}; kjente: {list(criteria)}")
+    fig, ax = style.new_figure(8.0)
+    fig.subplots_adjust(0, 0, 1, 1)
+    with style.house():
+        ax.set_xlim(-2.1, 2.1)
+        ax.set_ylim(-1.05, 1.05)
+        ax.set_aspect("equal")
+        ax.axis("off")
+        ax.add_patch(Circle((0, 0), 0.52, facecolor="white", edgecolor=style.BLUE, lw=1.2))
+        ax.text(0, 0, wrap(title, 14), ha="center", va="center", fontsize=10,
+                fontweight="semibold", color=style.BLUE)
+        k = len(criteria)
+        for i, name in enumerate(criteria):
+            angle = math.pi / 2 - 2 * math.pi * i / k
+            x, y = 1.5 * math.cos(angle), 0.8 * math.sin(angle)
+            on = name in highlight
+            face = style.BLUE if on else style.MUTED
+            ax.add_patch(FancyBboxPatch((x - 0.42, y - 0.17), 0.84, 0.34,
+                                        boxstyle="round,pad=0.02,rounding_size=0.12",
+                                        facecolor=face, edgecolor=style.BLUE if on else "#8C8C8C",
+                                        lw=0.8))
+            ax.text(x, y, name, ha="center", va="center", fontsize=10,
+                    fontweight="semibold" if on else "normal", color=style.text_color(face))
+            inner = (0.52 * math.cos(angle), 0.52 * math.sin(angle))
+            outer = (x - 0.44 * math.copysign(1, x) if abs(x) > 0.1 else x,
+                     y - 0.19 * math.copysign(1, y) if abs(x) <= 0.1 else y)
+            ax.plot([inner[0], outer[0]], [inner[1], outer[1]], color="#8C8C8C", lw=0.7)
+    spec = pd.DataFrame({"kriterium": list(criteria),
+                         "brukt_i_evalueringen": [c in highlight for c in criteria]})
+    return attach(fig, kind="dac_diagram", alt=alt_dac(criteria, highlight, title), data=spec)
+
+
+def alt_logic(columns) -> str:
+    parts = [f"{title} ({'; '.join(mid(b) for b in boxes)})" for title, boxes in columns]
+    return (f"Logikkmodell i {len(columns)} kolonner fra venstre mot høyre, forbundet med piler: "
+            + ", ".join(parts[:-1]) + " og " + parts[-1] + "." if len(parts) > 1
+            else f"Logikkmodell: {parts[0]}.")
+
+
+def logic_model(columns, *, chars_per_cm=5.6):
+    """Columns of boxes joined by arrows, e.g.
+    [("Innsatsfaktorer", ["Tilskudd", "Ekspert"]), ("Aktiviteter", [...]), ("Effekter", [...])].
+
+    Box text wraps to the column width; all boxes get the height of the tallest.
+    """
+    k = len(columns)
+    rows = max(len(boxes) for _, boxes in columns)
+    width_chars = max(8, int(16 / k * 0.8 * chars_per_cm))
+    wrapped = [[wrap(text, width_chars) for text in boxes] for _, boxes in columns]
+    lines = max(t.count("\n") + 1 for col in wrapped for t in col)
+    box_h = 0.55 + 0.42 * lines  # cm
+    row_h = box_h + 0.5
+    fig, ax = style.new_figure(1.4 + rows * row_h)
+    fig.subplots_adjust(0, 0, 1, 1)
+    with style.house():
+        total = 1.4 + rows * row_h
+        ax.set_xlim(0, k)
+        ax.set_ylim(-total + 1.4, 1.4)
+        ax.axis("off")
+        w = 0.8
+        for j, ((title, _), boxes) in enumerate(zip(columns, wrapped)):
+            cx = j + 0.5
+            ax.text(cx, 0.75, wrap(title, width_chars), ha="center", va="center",
+                    fontweight="semibold", fontsize=9.5, color=style.BLUE)
+            offset = (rows - len(boxes)) / 2
+            for i, text in enumerate(boxes):
+                cy = -(offset + i + 0.5) * row_h
+                face = style.BLUES[1]
+                ax.add_patch(FancyBboxPatch((cx - w / 2, cy - box_h / 2), w, box_h,
+                                            boxstyle="round,pad=0,rounding_size=0.06",
+                                            mutation_aspect=1 / (k / 16 * 2.54 * 4),
+                                            facecolor=face, edgecolor=style.BLUE, lw=0.8))
+                ax.text(cx, cy, text, ha="center", va="center", fontsize=8.5,
+                        color=style.text_color(face))
+            if j < k - 1:
+                ax.add_patch(FancyArrowPatch((cx + w / 2 + 0.02, -rows * row_h / 2),
+                                             (cx + 1 - w / 2 - 0.02, -rows * row_h / 2),
+                                             arrowstyle="-|>", mutation_scale=12,
+                                             color=style.BLUE, lw=1.2))
+    spec = pd.DataFrame([(title, text) for title, boxes in columns for text in boxes],
+                        columns=["kolonne", "boks"])
+    return attach(fig, kind="logic_model", alt=alt_logic(columns), data=spec)

@@ -1,0 +1,266 @@
+"""The one Norwegian (bokmål) number formatter: every number a reader sees goes through here.
+
+Conventions (babel / CLDR `nb` for grouping and decimal sign):
+
+* Thousands are grouped with a no-break space (U+00A0) from 1 000 up: «1 311», «672 197».
+* Decimal comma: «34,7». Negative numbers carry the minus sign U+2212: «−3,1».
+* Percent: «73 %» (no-break space before %). Percentage points: «7,0 pp» in tables,
+  «7 prosentpoeng» in prose; «46 prosent» in prose.
+* Kroner: «kr 34 724 136» in tables, «34,7 millioner kroner» in prose.
+* Dates: «5. mai 2024» (long) and «24.05.2024» (short).
+
+**Inputs.** Every percentage function takes a *share* (0–1), never a percent number:
+``pct(0.73) == "73 %"``; ``pp(0.07) == "7 pp"`` (a difference of two shares).
+
+**The rounding rule (one rule, used everywhere).** A number is rounded *half away from zero on
+its decimal value*: the float is first read as the shortest decimal that prints as it
+(``repr``), then rounded with ``decimal.ROUND_HALF_UP``. So 0.125 → «0,13», 2.5 → «3»,
+2.675 → «2,68» and −2.5 → «−3», never Python's banker's rounding (``round(2.5) == 2``) and
+never truncation. Shares are scaled to percent in decimal arithmetic before rounding
+(0.145 → «15 %», although ``0.145 * 100 == 14.499999999999998``). Use :func:`round_half_up`
+whenever a rounded number is needed for computation (e.g. a «difference of rounded» column).
+
+Prose words for shares («om lag en av tre», «nesten halvparten») are in :func:`share_words`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import ROUND_HALF_UP, Decimal
+from numbers import Real
+
+from babel.dates import format_date
+from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
+
+LOCALE = "nb"
+NBSP = get_group_symbol(locale=LOCALE)  # CLDR nb: U+00A0
+MINUS = get_minus_sign_symbol(locale=LOCALE)  # CLDR nb: U+2212
+COMMA = get_decimal_symbol(locale=LOCALE)  # CLDR nb: ","
+NDASH = "\u2013"
+if (NBSP, MINUS, COMMA) != ("\u00a0", "\u2212", ","):
+    raise RuntimeError(f"unexpected CLDR nb symbols {NBSP!r} {MINUS!r} {COMMA!r}")
+
+__all__ = [
+    "LOCALE", "NBSP", "MINUS", "round_half_up", "integer", "decimal", "number", "signed",
+    "pct", "pct_prose", "pp", "pp_prose", "signed_pct", "signed_pp", "kr", "kr_prose",
+    "date_long", "date_short", "n_label", "n_rounds", "pct_n", "share_words",
+]
+
+
+def _dec(value: Real | Decimal | str) -> Decimal:
+    """The decimal value of a number: floats through their shortest repr (0.1 → 0.1)."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool):
+        raise TypeError("a boolean is not a number to format")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, str):
+        return Decimal(value)
+    f = float(value)
+    if f != f or f in (float("inf"), float("-inf")):
+        raise ValueError(f"cannot format {value!r}")
+    return Decimal(repr(f))
+
+
+def round_half_up(value, decimals: int = 0) -> Decimal:
+    """Round half away from zero on the decimal value (see the module docstring).
+
+    Returns a Decimal (exact); use ``float()`` / ``int()`` on it when needed.
+    """
+    quantum = Decimal(1).scaleb(-decimals)
+    return _dec(value).quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def _group(digits: str) -> str:
+    """Group an unsigned integer string in threes with NBSP from 1 000 up."""
+    if len(digits) <= 3:
+        return digits
+    head = len(digits) % 3 or 3
+    parts = [digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)]
+    return NBSP.join(parts)
+
+
+def decimal(value, decimals: int = 1, *, sign: bool = False) -> str:
+    """«1 234,5»: rounded to `decimals`, NBSP grouping, decimal comma, U+2212 minus.
+
+    `sign=True` prints «+» for positive values (zero stays unsigned).
+    """
+    rounded = round_half_up(value, decimals)
+    if rounded == 0:
+        rounded = abs(rounded)  # never print «−0»
+    text = f"{abs(rounded):.{decimals}f}"
+    whole, _, frac = text.partition(".")
+    body = _group(whole) + (COMMA + frac if frac else "")
+    if rounded < 0:
+        return MINUS + body
+    return ("+" + body) if sign and rounded > 0 else body
+
+
+def integer(value) -> str:
+    """«672 197»: rounded to a whole number (half up), NBSP grouping, U+2212 minus."""
+    return decimal(value, 0)
+
+
+def number(value, decimals: int = 0) -> str:
+    """Alias of :func:`decimal` with 0 decimals by default."""
+    return decimal(value, decimals)
+
+
+def signed(value, decimals: int = 1) -> str:
+    """A difference: «−3,1», «+2,0», «0,0». Zero has no sign."""
+    return decimal(value, decimals, sign=True)
+
+
+def _percent(share) -> Decimal:
+    return _dec(share) * 100
+
+
+def pct(share, decimals: int = 0, *, space: bool = True) -> str:
+    """«73 %» from the share 0.73 (`decimals` after the comma; NBSP before % unless space=False)."""
+    return decimal(_percent(share), decimals) + (NBSP if space else "") + "%"
+
+
+def signed_pct(share_diff, decimals: int = 1) -> str:
+    """A signed difference in percent, table form: «−13,0 %», «+0,9 %», «0,0 %»."""
+    return decimal(_percent(share_diff), decimals, sign=True) + NBSP + "%"
+
+
+def pct_prose(share, decimals: int = 0) -> str:
+    """«46 prosent» (prose form of :func:`pct`)."""
+    return decimal(_percent(share), decimals) + " prosent"
+
+
+def pp(share_diff, decimals: int = 0, *, sign: bool = False) -> str:
+    """A difference of two shares in percentage points, table form: «7 pp», «−3,1 pp»."""
+    return decimal(_percent(share_diff), decimals, sign=sign) + NBSP + "pp"
+
+
+def signed_pp(share_diff, decimals: int = 1) -> str:
+    """«+7,0 pp», «−3,1 pp»."""
+    return pp(share_diff, decimals, sign=True)
+
+
+def pp_prose(share_diff, decimals: int = 0) -> str:
+    """«7 prosentpoeng», «1 prosentpoeng» (the sign is left to the sentence: «økte med …»).
+
+    The magnitude is printed; say «økte»/«falt» in the prose.
+    """
+    return decimal(abs(_percent(share_diff)), decimals) + " prosentpoeng"
+
+
+def kr(amount, decimals: int = 0) -> str:
+    """Kroner in tables: «kr 34 724 136», «kr 0», «−kr 1 200»."""
+    text = decimal(amount, decimals)
+    if text.startswith(MINUS):
+        return MINUS + "kr" + NBSP + text[1:]
+    return "kr" + NBSP + text
+
+
+_SCALES = ((Decimal(10) ** 9, "milliard", "milliarder"), (Decimal(10) ** 6, "million", "millioner"))
+
+
+def kr_prose(amount, decimals: int = 1) -> str:
+    """Kroner in prose: «34,7 millioner kroner», «17 millioner kroner», «23 100 kroner».
+
+    From 1 million up the amount is given in millions (from 1 milliard in milliarder) with
+    `decimals` decimals, rounded half up; a trailing «,0» is dropped («17 millioner»).
+    Below 1 million the whole amount is printed: «23 100 kroner».
+    """
+    value = _dec(amount)
+    for scale, singular, plural in _SCALES:
+        if abs(value) >= scale:
+            scaled = round_half_up(value / scale, decimals)
+            text = decimal(scaled, decimals)
+            if decimals and scaled == scaled.to_integral_value():
+                text = decimal(scaled, 0)
+            word = singular if abs(scaled) == 1 else plural
+            return f"{text} {word} kroner"
+    return f"{integer(value)} kroner"
+
+
+def _as_date(value) -> _dt.date:
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if hasattr(value, "date") and callable(value.date):  # pandas Timestamp
+        return value.date()
+    return _dt.date.fromisoformat(str(value)[:10])
+
+
+def date_long(value) -> str:
+    """«5. mai 2024» (accepts date, datetime, pandas Timestamp or ISO string)."""
+    return format_date(_as_date(value), "d. MMMM y", locale=LOCALE)
+
+
+def date_short(value) -> str:
+    """«24.05.2024»."""
+    return format_date(_as_date(value), "dd.MM.y", locale=LOCALE)
+
+
+def n_label(n, *, parens: bool = True) -> str:
+    """«(n = 214)», «(n = 1 311)»; parens=False gives «n = 214»."""
+    text = f"n = {integer(n)}"
+    return f"({text})" if parens else text
+
+
+def n_rounds(ns: dict, *, parens: bool = True) -> str:
+    """Round comparison: {2022: 261, 2024: 271} → «(n 2022 = 261, n 2024 = 271)» (sorted)."""
+    text = ", ".join(f"n {key} = {integer(ns[key])}" for key in sorted(ns))
+    return f"({text})" if parens else text
+
+
+def pct_n(share, n, decimals: int = 1) -> str:
+    """A cell combining percent and count: «63,3 % (n = 423 471)»."""
+    return f"{pct(share, decimals)} {n_label(n)}"
+
+
+# Simple fractions for share_words: (value, «om lag/nesten/drøyt»-form, «over»-form).
+_FRACTIONS = (
+    (1 / 10, "en av ti", "en tidel"),
+    (1 / 5, "en av fem", "en femtedel"),
+    (1 / 4, "en fjerdedel", "en fjerdedel"),
+    (1 / 3, "en av tre", "en tredjedel"),
+    (1 / 2, "halvparten", "halvparten"),
+    (2 / 3, "to av tre", "to tredjedeler"),
+    (3 / 4, "tre av fire", "tre fjerdedeler"),
+    (4 / 5, "fire av fem", "fire femtedeler"),
+    (9 / 10, "ni av ti", "ni tideler"),
+)
+
+
+def share_words(share, *, about: str = "om lag") -> str:
+    """Words for a share the way reports write them, from the unrounded share. The rule:
+
+    1. 0 → «ingen»; 1 → «alle»; above 0.95 → «nesten alle»; below 0.05 → «svært få».
+    2. Take the nearest simple fraction f among 1/10, 1/5, 1/4, 1/3, 1/2, 2/3, 3/4, 4/5, 9/10
+       and the distance d = share − f in percentage points. If |d| ≤ 2 → «om lag f»
+       (`about` may be «rundt»); if −5 ≤ d < −2 → «nesten f»; if 2 < d ≤ 5 → «drøyt f».
+    3. Otherwise (no fraction within 5 pp): above 1/2 → «et flertall»; below → «over g»,
+       g the largest fraction under the share («over en tredjedel»).
+
+    E.g. 0.34 → «om lag en av tre», 0.47 → «nesten halvparten», 0.28 → «drøyt en fjerdedel»,
+    0.58 → «et flertall», 0.40 → «over en tredjedel». Lowercase; capitalise at sentence start.
+    """
+    s = float(round_half_up(share, 6))
+    if s <= 0:
+        return "ingen"
+    if s >= 1:
+        return "alle"
+    if s > 0.95:
+        return "nesten alle"
+    if s < 0.05:
+        return "svært få"
+    value, near, _ = min(_FRACTIONS, key=lambda f: abs(s - f[0]))
+    d = round((s - value) * 100, 9)
+    if abs(d) <= 2:
+        return f"{about} {near}"
+    if -5 <= d < -2:
+        return f"nesten {near}"
+    if 2 < d <= 5:
+        return f"drøyt {near}"
+    if s > 0.5:
+        return "et flertall"
+    below = [f for f in _FRACTIONS if f[0] < s]
+    return f"over {below[-1][2]}"

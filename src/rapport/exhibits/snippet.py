@@ -1,0 +1,121 @@
+"""Shared plumbing for published exhibits: atomic writes, ids, Markdown escaping, snippet parts.
+
+The snippet syntax is the contract in docs/architecture.md ("Snippet syntax"); figures and
+tables both build their `.md` files from the pieces here so that the two stay identical.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from rapport import context
+
+from . import fmt
+
+DEFAULT_SOURCE = "Oxford Research AS"
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#@~^|$])")
+
+
+def check_id(exhibit_id: str) -> str:
+    """An exhibit id (without the fig-/tbl- prefix): lowercase ascii letters, digits and «-»."""
+    if not isinstance(exhibit_id, str) or not _ID.match(exhibit_id):
+        raise ValueError(
+            f"ugyldig id {exhibit_id!r}: bruk små bokstaver a–z, sifre og bindestrek "
+            "(uten fig-/tbl-prefiks), f.eks. 'kjennskap'"
+        )
+    return exhibit_id
+
+
+def write_atomic(path: Path, data: bytes | str) -> Path:
+    """Write a file via a temporary file in the same directory and os.replace."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_csv(path: Path, data: pd.DataFrame) -> Path:
+    """The data behind an exhibit: UTF-8, «,» separator, «.» decimals, no index, LF endings."""
+    text = data.to_csv(index=False, lineterminator="\n")
+    return write_atomic(path, text)
+
+
+def md_escape(text: str) -> str:
+    """Escape Markdown specials so that a question text stays literal (no emphasis, no @cite)."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+
+
+def attr_escape(text: str) -> str:
+    """A value for a pandoc/Quarto attribute in double quotes."""
+    return str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+
+
+def n_text(data: pd.DataFrame | None, n=None, *, round_col: str | None = None) -> str | None:
+    """The «(n = …)» part of a caption.
+
+    `n` may be an int («(n = 214)»), a dict {round: n} («(n 2022 = 261, n 2024 = 271)»), a ready
+    string, or False (no n). With n=None it is computed from `data`: the column `n` (the base of
+    each plotted value); per `round_col` when given and present; several different bases give a
+    range «(n = 203–216)».
+    """
+    if n is False:
+        return None
+    if isinstance(n, str):
+        return n
+    if isinstance(n, dict):
+        return fmt.n_rounds(n)
+    if n is not None:
+        return fmt.n_label(n)
+    if data is None or "n" not in data.columns:
+        return None
+    if round_col and round_col in data.columns and data[round_col].nunique() > 1:
+        per_round = data.dropna(subset=["n"]).groupby(round_col)["n"].max()
+        return fmt.n_rounds({key: int(value) for key, value in per_round.items()})
+    values = sorted({int(v) for v in data["n"].dropna()})
+    if not values:
+        return None
+    if len(values) == 1:
+        return fmt.n_label(values[0])
+    return f"(n = {fmt.integer(values[0])}{fmt.NDASH}{fmt.integer(values[-1])})"
+
+
+def caption_text(caption: str, *, multi: bool = False, n_part: str | None = None) -> str:
+    """Caption paragraph: question text, «(Flere svar mulig)», «(n = …)», Markdown-escaped."""
+    parts = [md_escape(caption.strip())]
+    if multi:
+        parts.append("(Flere svar mulig)")
+    if n_part:
+        parts.append(n_part)  # built by fmt: digits, «n =», parentheses, en dash only
+    return " ".join(parts)
+
+
+def tail(source: str | None, csv_path: Path, notes: list[str] | None = None) -> str:
+    """Notes (`.tabellnote`), the «Kilde:» line and the CSV download link, per the contract."""
+    blocks = []
+    if notes:
+        body = "\n\n".join(notes)
+        blocks.append(f"::: {{.tabellnote}}\n{body}\n:::\n")
+    if source:
+        blocks.append(f"::: {{.kilde}}\nKilde: {source}\n:::\n")
+    link = context.published_path(csv_path)
+    blocks.append(
+        '::: {.content-visible when-format="html"}\n'
+        f"[Last ned data (CSV)]({link}){{.download}}\n:::\n"
+    )
+    return "\n".join(blocks)

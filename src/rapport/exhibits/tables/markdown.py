@@ -1,0 +1,185 @@
+"""A small table model and its Markdown: pipe tables when one plain header row suffices, grid
+tables when a two-level header or spanning block rows need them. Both parse in pandoc 3 (and
+Quarto) to the same Table in HTML and Typst.
+
+Model: `Table(header, body, align)`, where `header` is one or two rows of :class:`Cell`
+(a header cell may span columns; a column without a group spans both header rows), `body` is
+rows of strings or a :class:`Block` row (one cell across the table, bold: «Sektor (n = 1 291)»).
+Texts are escaped for Markdown here; callers pass plain text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..snippet import md_escape
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block header row spanning the whole table («Sektor (n = 1 291)»)."""
+    text: str
+    bold: bool = True
+
+
+@dataclass
+class Table:
+    header: list[list[Cell]]
+    body: list[list[str] | Block]
+    align: list[str]  # "l" | "r" | "c" per column
+    bold_rows: set[int] = field(default_factory=set)  # body rows set in bold (e.g. totals)
+
+    @property
+    def ncols(self) -> int:
+        return len(self.align)
+
+    def needs_grid(self) -> bool:
+        return len(self.header) > 1 or any(isinstance(r, Block) for r in self.body) or any(
+            c.colspan > 1 for row in self.header for c in row)
+
+    def to_markdown(self, form: str = "auto") -> str:
+        """Markdown for the table: form 'pipe', 'grid' or 'auto' (pipe when possible)."""
+        if form == "pipe" or (form == "auto" and not self.needs_grid()):
+            return pipe_table(self)
+        return grid_table(self)
+
+
+def _cell_text(text: str, bold: bool = False) -> str:
+    text = md_escape(text)
+    return f"**{text}**" if bold and text.strip() else text
+
+
+def _body_texts(table: Table) -> list[list[str] | Block]:
+    rows = []
+    for i, row in enumerate(table.body):
+        if isinstance(row, Block):
+            rows.append(Block(_cell_text(row.text, row.bold)))
+        else:
+            if len(row) != table.ncols:
+                raise ValueError(f"rad {i} har {len(row)} celler, tabellen har {table.ncols}")
+            rows.append([_cell_text(c, i in table.bold_rows) for c in row])
+    return rows
+
+
+def pipe_table(table: Table) -> str:
+    """A pipe table; needs one header row without spans. Block rows become bold first cells."""
+    if len(table.header) != 1 or any(c.colspan > 1 for c in table.header[0]):
+        raise ValueError("en pipe-tabell har én overskriftsrad uten sammenslåtte celler")
+    header = [md_escape(c.text) for c in table.header[0]]  # md_escape also escapes «|»
+    rows = []
+    for row in _body_texts(table):
+        cells = [row.text] + [""] * (table.ncols - 1) if isinstance(row, Block) else row
+        rows.append(list(cells))
+    widths = [max(3, len(header[j]), *(len(r[j]) for r in rows)) for j in range(table.ncols)]
+    marks = {"l": lambda w: ":" + "-" * (w - 1), "r": lambda w: "-" * (w - 1) + ":",
+             "c": lambda w: ":" + "-" * (w - 2) + ":"}
+
+    def line(cells):
+        return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |"
+
+    out = [line(header), "| " + " | ".join(marks[a](w) for a, w in zip(table.align, widths)) + " |"]
+    return "\n".join(out + [line(r) for r in rows]) + "\n"
+
+
+def _grid(table: Table):
+    """Rows of (owner id, text, is-first-row) per column, for header and body."""
+    grid, owner = [], 0
+    pending: dict[int, tuple[int, int]] = {}  # column → (owner, rows left) for rowspans
+    for r, row in enumerate(table.header):
+        cols, cells = [], iter(row)
+        while len(cols) < table.ncols:
+            j = len(cols)
+            if j in pending and pending[j][1] > 0:
+                own, left = pending[j]
+                pending[j] = (own, left - 1)
+                cols.append((own, "", False))
+                continue
+            cell = next(cells)
+            owner += 1
+            for k in range(cell.colspan):
+                cols.append((owner, md_escape(cell.text) if k == 0 else "", k == 0))
+                if cell.rowspan > 1:
+                    pending[j + k] = (owner, cell.rowspan - 1)
+        grid.append(cols)
+    for row in _body_texts(table):
+        owner += 1
+        if isinstance(row, Block):
+            grid.append([(owner, row.text if j == 0 else "", j == 0) for j in range(table.ncols)])
+        else:
+            grid.append([(owner + j, text, True) for j, text in enumerate(row)])
+            owner += table.ncols
+    return grid
+
+
+def grid_table(table: Table) -> str:
+    """A grid table with column spans, a two-row header and spanning block rows."""
+    grid = _grid(table)
+    n = table.ncols
+    widths = [3] * n
+    spans = []
+    for row in grid:  # single cells first, then make room for spanned text
+        j = 0
+        while j < n:
+            own, text, _ = row[j]
+            k = j
+            while k + 1 < n and row[k + 1][0] == own:
+                k += 1
+            if k == j:
+                widths[j] = max(widths[j], len(text))
+            else:
+                spans.append((j, k, len(text)))
+            j = k + 1
+    for j, k, length in spans:
+        have = sum(widths[j:k + 1]) + 3 * (k - j)
+        extra, cols = length - have, k - j + 1
+        for i in range(max(extra, 0)):  # spread the extra width evenly over the spanned columns
+            widths[j + i % cols] += 1
+
+    def content(row):
+        parts, j = ["|"], 0
+        while j < n:
+            own, k = row[j][0], j
+            while k + 1 < n and row[k + 1][0] == own:
+                k += 1
+            width = sum(widths[j:k + 1]) + 3 * (k - j)
+            text = next((t for _, t, first in row[j:k + 1] if first and t), "")
+            parts.append(" " + text.ljust(width) + " |")
+            j = k + 1
+        return "".join(parts)
+
+    def separator(above, below, fill="-", align=False):
+        out = []
+        for b in range(n + 1):
+            left = b > 0 and (above is None or below is None or above[b - 1][0] != below[b - 1][0])
+            right = b < n and (above is None or below is None or above[b][0] != below[b][0])
+            edge = b in (0, n) or (above is not None and above[b - 1][0] != above[b][0])
+            out.append("+" if (left or right) else ("|" if edge else " "))
+            if b < n:
+                seg = fill if right else " "
+                w = widths[b] + 2
+                if right and align:
+                    a = table.align[b]
+                    seg_text = {"l": ":" + fill * (w - 1), "r": fill * (w - 1) + ":",
+                                "c": ":" + fill * (w - 2) + ":"}[a]
+                else:
+                    seg_text = seg * w
+                out.append(seg_text)
+        return "".join(out)
+
+    nh = len(table.header)
+    lines = [separator(None, grid[0])]
+    for r, row in enumerate(grid):
+        lines.append(content(row))
+        below = grid[r + 1] if r + 1 < len(grid) else None
+        if r == nh - 1:
+            lines.append(separator(row, below, "=", align=True))
+        else:
+            lines.append(separator(row, below))
+    return "\n".join(lines) + "\n"

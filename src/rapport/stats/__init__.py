@@ -1,0 +1,62 @@
+"""Statistics for the report: survey shares, margins of error, crosstabs, matching, sequences
+and disclosure control.
+
+Functions take data and return data (DataFrames or small dataclasses); shares are unrounded in
+0..1. Nothing here reads files or formats numbers as text: formatting is
+`rapport.exhibits.fmt`'s job. Rounding, where a published rule needs it (differences of rounded
+percentages), uses `round_half_up`.
+"""
+
+from rapport.stats.crosstab import TOTAL, Crosstab, crosstab, crosstab_from_counts, group_difference
+from rapport.stats.disclosure import (
+    RULE,
+    DisclosureError,
+    DisclosureRule,
+    Protected,
+    assert_safe,
+    exposed_cells,
+    suppress_distribution,
+    suppress_shares,
+    suppress_table,
+)
+from rapport.stats.matching import (
+    ChiSquare,
+    MatchResult,
+    OutcomeComparison,
+    balance_table,
+    design_matrix,
+    match_nearest,
+    outcome_comparison,
+    propensity_match,
+    propensity_scores,
+)
+from rapport.stats.moe import (
+    RoundComparison,
+    compare_rounds,
+    fpc,
+    moe_max,
+    moe_single,
+    moe_two_sample,
+)
+from rapport.stats.rounding import round_half_up, round_half_up_decimal
+from rapport.stats.sequences import DiscrepancyResult, discrepancy, state_distribution
+from rapport.stats.survey import battery, kish_n_eff, multi_select, single_choice
+
+__all__ = [
+    # rounding
+    "round_half_up", "round_half_up_decimal",
+    # survey
+    "single_choice", "multi_select", "battery", "kish_n_eff",
+    # margins of error
+    "moe_single", "moe_two_sample", "moe_max", "fpc", "compare_rounds", "RoundComparison",
+    # crosstabs
+    "TOTAL", "Crosstab", "crosstab", "crosstab_from_counts", "group_difference",
+    # matching
+    "design_matrix", "propensity_scores", "match_nearest", "propensity_match", "MatchResult",
+    "balance_table", "outcome_comparison", "OutcomeComparison", "ChiSquare",
+    # sequences
+    "state_distribution", "discrepancy", "DiscrepancyResult",
+    # disclosure
+    "DisclosureRule", "RULE", "Protected", "DisclosureError", "suppress_table",
+    "suppress_distribution", "suppress_shares", "assert_safe", "exposed_cells",
+]

@@ -1,0 +1,79 @@
+"""facts.yml: format of docs/architecture.md, sorted keys, atomic rewrite, key validation."""
+
+import numpy as np
+import pytest
+import yaml
+
+from rapport.exhibits import fact, format_value
+
+S = "\u00a0"
+
+
+@pytest.fixture(autouse=True)
+def artifacts(tmp_path, monkeypatch):
+    monkeypatch.setenv("RAPPORT_ARTIFACTS", str(tmp_path / "art"))
+    monkeypatch.setenv("RAPPORT_NOTEBOOK", "03-bruk")
+    return tmp_path / "art"
+
+
+def test_facts_file_format(artifacts):
+    assert fact("tilsagn.sum_2023", 34724136, kind="mill_kr") == "34,7 millioner kroner"
+    fact("survey2024.n", np.int64(234))
+    fact("a.andel", 0.46, kind="pct")
+    text = (artifacts / "facts.yml").read_text(encoding="utf-8")
+    assert text == (
+        "a.andel:\n  value: 0.46\n  text: 46 prosent\n"
+        "survey2024.n:\n  value: 234\n  text: '234'\n"
+        "tilsagn.sum_2023:\n  value: 34724136\n  text: 34,7 millioner kroner\n"
+    )
+    data = yaml.safe_load(text)
+    assert list(data) == sorted(data)
+    assert data["tilsagn.sum_2023"] == {"value": 34724136, "text": "34,7 millioner kroner"}
+    assert not [p for p in artifacts.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_update_and_explicit_text(artifacts):
+    fact("x.n", 1311)
+    fact("x.n", 1312)
+    fact("x.ord", 0.34, "om lag hver tredje")
+    data = yaml.safe_load((artifacts / "facts.yml").read_text(encoding="utf-8"))
+    assert data["x.n"] == {"value": 1312, "text": f"1{S}312"}
+    assert data["x.ord"]["text"] == "om lag hver tredje"
+
+
+@pytest.mark.parametrize("kind, value, expected", [
+    ("int", 672197, f"672{S}197"), ("decimal", 1.84, "1,8"), ("pct", 0.46, "46 prosent"),
+    ("pct_table", 0.46, f"46{S}%"), ("pp", -0.07, "7 prosentpoeng"),
+    ("kr", 23100, f"kr{S}23{S}100"), ("mill_kr", 17012345, "17 millioner kroner"),
+    ("date", "2024-05-05", "5. mai 2024"), ("date_short", "2024-05-24", "24.05.2024"),
+    ("share_words", 0.47, "nesten halvparten"), ("text", "Agder", "Agder"),
+])
+def test_kinds(kind, value, expected):
+    assert format_value(value, kind) == expected
+
+
+def test_dates_are_stored_as_iso(artifacts):
+    import datetime as dt
+    fact("frist.dato", dt.date(2024, 5, 5), kind="date")
+    data = yaml.safe_load((artifacts / "facts.yml").read_text(encoding="utf-8"))
+    assert data["frist.dato"] == {"value": "2024-05-05", "text": "5. mai 2024"}
+
+
+@pytest.mark.parametrize("key", ["Tilsagn.sum", "tilsagn-sum", "tilsagn..sum", ".a", "a.",
+                                 "sum 2023", "æøå", "", "a.B"])
+def test_invalid_keys(key):
+    with pytest.raises(ValueError):
+        fact(key, 1)
+
+
+def test_leaf_parent_collision():
+    fact("a.b", 1)
+    with pytest.raises(ValueError):
+        fact("a.b.c", 2)
+    with pytest.raises(ValueError):
+        fact("a", 2)
+
+
+def test_unknown_kind():
+    with pytest.raises(ValueError):
+        fact("a.b", 1, kind="prosent")
