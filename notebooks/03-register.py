@@ -41,7 +41,7 @@ publish_table(
         stub="rad",
         columns=[str(y) for y in years],
         formats={str(y): "kr" for y in years},
-        labels={str(y): (f"{y} (per {fmt.date_long(UTTREKK)})" if y == UTTREKK.year else str(y))
+        labels={str(y): (f"{y} (per {fmt.date_long(UTTREKK)[:-5]})" if y == UTTREKK.year else str(y))
                 for y in years},
         stub_label="År",
     ),
@@ -77,7 +77,7 @@ publish_table(
         stub="region",
         columns=[str(a) for a in aar2],
         formats={str(a): "kr" for a in aar2},
-        labels={str(a): (f"{a} (per {fmt.date_long(UTTREKK)})" if a == UTTREKK.year else str(a))
+        labels={str(a): (f"{a} (per {fmt.date_long(UTTREKK)[:-5]})" if a == UTTREKK.year else str(a))
                 for a in aar2},
         stub_label="NAV-region",
         total="Totalsum",

@@ -1,0 +1,1 @@
+"""Synthetic microdata for the worked example «Evaluering av tilskudd til ekspertbistand»."""
