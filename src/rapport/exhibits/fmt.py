@@ -26,11 +26,13 @@ Prose words for shares («om lag en av tre», «nesten halvparten») are in :fun
 from __future__ import annotations
 
 import datetime as _dt
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from numbers import Real
 
 from babel.dates import format_date
 from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
+
+from rapport.stats.rounding import round_half_up_decimal
 
 LOCALE = "nb"
 NBSP = get_group_symbol(locale=LOCALE)  # CLDR nb: U+00A0
@@ -68,8 +70,7 @@ def round_half_up(value, decimals: int = 0) -> Decimal:
 
     Returns a Decimal (exact); use ``float()`` / ``int()`` on it when needed.
     """
-    quantum = Decimal(1).scaleb(-decimals)
-    return _dec(value).quantize(quantum, rounding=ROUND_HALF_UP)
+    return round_half_up_decimal(_dec(value), decimals)
 
 
 def _group(digits: str) -> str:

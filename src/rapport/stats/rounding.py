@@ -49,7 +49,11 @@ def round_half_up(x, decimals: int = 0):
     return _round_array(x, decimals)
 
 
-def round_half_up_decimal(x: float, decimals: int = 0) -> Decimal:
-    """Exact reference implementation for one number, via `Decimal(str(x))`."""
+def round_half_up_decimal(x: float | int | Decimal, decimals: int = 0) -> Decimal:
+    """Exact rounding of one number, via its decimal value (`Decimal(str(x))` for floats).
+
+    This is the rule the formatter (`rapport.exhibits.fmt`) prints with.
+    """
     quantum = Decimal(1).scaleb(-decimals)
-    return Decimal(str(x)).quantize(quantum, rounding=ROUND_HALF_UP)
+    value = x if isinstance(x, (Decimal, int)) else Decimal(str(x))
+    return Decimal(value).quantize(quantum, rounding=ROUND_HALF_UP)
