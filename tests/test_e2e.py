@@ -102,6 +102,13 @@ def test_exhibits_carry_kilde_and_a_working_download_link(built):
         assert (built / "_book" / link).is_file(), link
 
 
+def test_reviewers_can_open_the_executed_notebook(built):
+    page = (built / "_book" / "03-bruk.html").read_text(encoding="utf-8")
+    assert 'href="analyse/03-register.html"' in page
+    analysis = (built / "_book" / "analyse" / "03-register.html").read_text(encoding="utf-8")
+    assert "read_dataset" in analysis and "34724136" in analysis  # code and its output
+
+
 def test_prose_numbers_come_from_the_data(built):
     page = (built / "_book" / "03-bruk.html").read_text(encoding="utf-8")
     variables = yaml.safe_load((built / "_variables.yml").read_text())

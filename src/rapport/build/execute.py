@@ -54,10 +54,10 @@ def execute(source: Path, output: Path, cwd: Path) -> int:
         resources={"metadata": {"path": str(cwd)}},
         record_timing=False,
     )
+    failed = output.with_name(output.stem + ".failed.ipynb")
     try:
         client.execute()
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
-        failed = output.with_name(output.stem + ".failed.ipynb")
         nbformat.write(nb, failed)
         number, cell = _failing_cell(nb)
         if cell is not None:
@@ -72,6 +72,7 @@ def execute(source: Path, output: Path, cwd: Path) -> int:
             print(f"notebook {source.name} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     nbformat.write(nb, output)
+    failed.unlink(missing_ok=True)
     return 0
 
 

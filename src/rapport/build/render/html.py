@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -121,6 +122,36 @@ def _nav_link(page: Page | None, rel: str) -> str:
     return f'<a class="page-{rel}" rel="{rel}" href="{_esc(page.page)}">{inner}</a>'
 
 
+NOTEBOOK_LINK = re.compile(r'(?:src|href)="data/([^/"]+)/')
+
+
+def analysis_links(body: str, root: Path) -> tuple[str, list[str]]:
+    """«Se analysen» links to the executed notebooks whose exhibits this page shows."""
+    stems = sorted({s for s in NOTEBOOK_LINK.findall(body)
+                    if (root / "_build" / "notebooks" / f"{s}.ipynb").is_file()})
+    if not stems:
+        return "", []
+    links = ", ".join(f'<a href="analyse/{_esc(s)}.html">{_esc(s)}</a>' for s in stems)
+    return (f'<aside class="se-analysen" data-pagefind-ignore><p>Se analysen bak tallene i '
+            f'kapitlet (kjørte notatbøker): {links}</p></aside>'), stems
+
+
+def render_notebook(root: Path, stem: str, out_dir: Path, lang: str) -> list[Path]:
+    """The executed notebook as an HTML page, its figures extracted beside it."""
+    folder = out_dir / "analyse"
+    folder.mkdir(parents=True, exist_ok=True)
+    before = {p for p in folder.rglob("*") if p.is_file()}
+    source = root / "_build" / "notebooks" / f"{stem}.ipynb"
+    pandoc.run(["-f", "ipynb", "-t", "html5", "--standalone", f"--extract-media=media-{stem}",
+                "--metadata", f"title=Analysen bak tallene: {stem}", "--metadata", f"lang={lang}",
+                "--css", "../assets/rapport.css",
+                "-V", 'include-before=<p class="tilbake"><a href="../index.html">← Tilbake til '
+                'rapporten</a></p>',
+                "-o", f"{stem}.html", str(source)],
+               fmt="html", cwd=folder)
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p not in before)
+
+
 def render_html(project: Project, index: BookIndex, ast: dict, out_dir: Path, tmp: Path,
                 *, search: bool = True) -> list[Path]:
     template = Template((pandoc.TEMPLATES / "page.html").read_text(encoding="utf-8"))
@@ -132,6 +163,7 @@ def render_html(project: Project, index: BookIndex, ast: dict, out_dir: Path, tm
     pages = split_pages(ast)
     by_page = {p.page: p for p in index.pages}
     order = [p.page for p in index.pages]
+    notebooks: set[str] = set()
     for n, (marker, blocks) in enumerate(pages):
         page = by_page[marker["page"]]
         doc = {"pandoc-api-version": ast["pandoc-api-version"], "meta": {}, "blocks": blocks}
@@ -139,6 +171,9 @@ def render_html(project: Project, index: BookIndex, ast: dict, out_dir: Path, tm
             ["-f", "json", "-t", "html5", "--wrap=none", "--section-divs"],
             input=json.dumps(doc), fmt="html",
         )
+        aside, stems = analysis_links(body, project.root)
+        body += aside
+        notebooks.update(stems)
         toc = _on_page_toc(blocks, project.toc_depth())
         prev_page = by_page[order[n - 1]] if n > 0 else None
         next_page = by_page[order[n + 1]] if n + 1 < len(order) else None
@@ -181,6 +216,8 @@ def render_html(project: Project, index: BookIndex, ast: dict, out_dir: Path, tm
         dst.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(project.root / rel, dst)
         written.append(dst)
+    for stem in sorted(notebooks):
+        written.extend(render_notebook(project.root, stem, out_dir, lang))
     if search:
         written.extend(run_pagefind(out_dir))
     return written
