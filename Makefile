@@ -10,7 +10,7 @@ export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
 
-.PHONY: help report test check data bench clean distclean lock lint
+.PHONY: help report test check data codebook bench clean distclean lock
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -27,6 +27,9 @@ report: $(STAMP) ## Build the example report: _book/index.html (HTML book) and t
 
 data: $(STAMP) ## Generate the synthetic register extracts (full scale) if missing or stale
 	@$(PY) -m rapport.build.cli data
+
+codebook: $(STAMP) ## Regenerate data/codebook/README.md from the YAML codebooks
+	@$(PY) -c "from rapport.data import write_codebook_readme as w; print(w())"
 
 test: $(STAMP) ## Run all tests (unit, backtests, end-to-end build)
 	@$(PY) -m pytest
