@@ -99,3 +99,26 @@ def test_merge_writes_nested_variables(mini_project):
     assert variables == {"a": {"total": "3"}, "b": {"total": "10"}}
     raw = json.loads((mini_project / "_build" / "facts.json").read_text())
     assert raw["a.total"]["notebook"] == "01-a"
+
+
+def test_missing_artifacts_directory_is_stale(mini_project):
+    import shutil
+
+    statuses(mini_project)
+    shutil.rmtree(mini_project / "_build" / "artifacts" / "02-b")
+    assert statuses(mini_project) == {"01-a": "cached", "02-b": "ran"}
+
+
+def test_concurrent_builds_wait_for_each_other(mini_project):
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, "-m", "rapport.build.cli", "prepare", "--root", str(mini_project)]
+    first = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    second = subprocess.run(cmd, capture_output=True, text=True)
+    out, err = first.communicate()
+    assert first.returncode == 0 and second.returncode == 0, err + second.stderr
+    runs = out.count(": running (") + second.stdout.count(": running (")
+    assert runs == 2, out + second.stdout  # each notebook ran once, not once per build
+    for stem in ("01-a", "02-b"):
+        assert (mini_project / "_build" / "artifacts" / stem / "facts.yml").is_file()

@@ -187,3 +187,75 @@ def test_bad_rows_fail():
         Table(header=[[Cell("a"), Cell("b")]], body=[["1"]], align=["l", "r"]).to_markdown()
     with pytest.raises(KeyError):
         build_table(pd.DataFrame({"a": [1]}), stub="a", columns=["nope"])
+
+
+# ------------------------------------------------------------------ suppressed cells (personvern)
+def suppressed_table():
+    from rapport.stats import suppress_table
+
+    counts = pd.DataFrame({"2019": [8, 3], "2020": [60, 48]}, index=["Offentlig", "Privat"])
+    protected = suppress_table(counts)
+    inner = protected.mask.loc[counts.index, counts.columns]
+    d = counts.reset_index(names="verdi")
+    return d, inner.reset_index(drop=True), protected
+
+
+def test_suppressed_cells_print_the_rule_symbol_whatever_the_value():
+    d, mask, protected = suppressed_table()
+    assert protected.n_suppressed == 4  # 3 (primary), 8 (its column partner), 60 and 48 (rows)
+    t = build_table(d, stub="verdi", columns=["2019", "2020"], suppressed=mask)
+    assert [r[1:] for r in t.body] == [["*", "*"], ["*", "*"]]
+    md = t.to_markdown()
+    assert md.count(r"\*") == 4 and "60" not in md and "48" not in md
+    html = pandoc(md, "html")
+    assert "<td style=\"text-align: right;\">*</td>" in html  # a literal asterisk, no emphasis
+
+
+def test_suppressed_mask_partial_columns_symbol_and_total():
+    d = pd.DataFrame({"verdi": ["A", "B", "C"], "n": [2, 40, 50], "andel": [0.02, 0.4, 0.5]})
+    mask = pd.DataFrame({"n": [True, False, False]})  # andel absent: not suppressed
+    t = build_table(d, stub="verdi", columns=["n", "andel"], formats={"andel": "pct"},
+                    suppressed=mask, symbol=":", total="Totalt")
+    rows = [r for r in t.body]
+    assert rows[0] == ["A", ":", f"2{S}%"]
+    assert rows[1] == ["B", "40", f"40{S}%"]
+    assert rows[-1] == ["Totalt", "92", f"92{S}%"]  # a margin: from all values
+
+
+def test_suppressed_mask_must_fit_the_table():
+    d = pd.DataFrame({"verdi": ["A", "B"], "n": [2, 40]})
+    with pytest.raises(KeyError):
+        build_table(d, stub="verdi", columns=["n"], suppressed=pd.DataFrame({"x": [True, False]}))
+    with pytest.raises(KeyError):
+        build_table(d, stub="verdi", columns=["n"],
+                    suppressed=pd.DataFrame({"n": [True]}, index=[7]))
+    with pytest.raises(TypeError):
+        build_table(d, stub="verdi", columns=["n"], suppressed=[[True], [False]])
+
+
+def test_disclosure_note_follows_the_rule():
+    from rapport.exhibits import disclosure_note
+    from rapport.stats import DisclosureRule
+
+    note = disclosure_note()
+    assert note.startswith(r"\* Skjult") and "færre enn 4" in note
+    assert "<li>" not in pandoc(note, "html")  # not a bullet list
+    ssb = disclosure_note(DisclosureRule(threshold=3, symbol=":", suppress_zero=True))
+    assert ssb.startswith(": Skjult") and "færre enn 3 enheter (også 0)" in ssb
+
+
+def test_min_widths_widen_grid_columns_only_where_asked():
+    d = tabell4()
+    plain = two_level().to_markdown()
+    wide = build_table(
+        d, stub="verdi", block="blokk", columns=["ikke_n", "ikke_pct", "mott_n", "mott_pct",
+                                                 "diff"],
+        formats={"ikke_pct": "pct", "mott_pct": "pct", "diff": "diff"},
+        labels={"diff": "Differanse"}, groups=[("Ikke", ["ikke_n", "ikke_pct"]),
+                                                ("Mott", ["mott_n", "mott_pct"])],
+        min_widths={"diff": 20}).to_markdown()
+    last = [len(seg) for seg in wide.splitlines()[0].split("+")[1:-1]]
+    assert last[-1] == 22  # 20 characters plus the two padding spaces
+    assert table_ast(wide)["head"] == table_ast(plain)["head"]
+    with pytest.raises(KeyError):
+        build_table(d, stub="verdi", columns=["diff"], min_widths={"nope": 5})

@@ -110,6 +110,8 @@ class Cache:
                 return f"input missing: {read['path']}"
             if file_sha256(path) != read["sha256"]:
                 return f"input changed: {read['path']}"
+        if not artifacts.is_dir():
+            return "published artifacts missing"
         if entry.artifacts != tree_sha256(artifacts):
             return "published artifacts differ from the cached run"
         return None

@@ -15,6 +15,7 @@ with status 1, leaving the previous `_book/` untouched.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import os
 import shutil
 import subprocess
@@ -29,6 +30,9 @@ from rapport import context
 from rapport.build import facts as facts_mod
 from rapport.fsutil import replace_dir
 from rapport.build.runner import NotebookError, discover, run_notebooks
+
+
+LOCK_ENV = "RAPPORT_BUILD_LOCK_HELD"
 
 
 class BuildError(RuntimeError):
@@ -107,6 +111,30 @@ def cmd_report(root: Path, config: dict, *, force: bool = False, quarto: bool | 
     cmd_render(root, config)
 
 
+@contextmanager
+def build_lock(root: Path):
+    """One build at a time per project: a second one waits instead of sharing staging dirs.
+
+    Commands started by a locked build (Quarto's pre-render `prepare`) inherit the lock.
+    """
+    if os.environ.get(LOCK_ENV) == str(root):
+        yield
+        return
+    path = root / "_build" / ".lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("    another build of this project is running; waiting for it", flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        os.environ[LOCK_ENV] = str(root)
+        try:
+            yield
+        finally:
+            os.environ.pop(LOCK_ENV, None)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="rapport", description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=["prepare", "report", "render", "data"])
@@ -118,14 +146,15 @@ def main(argv: list[str] | None = None) -> int:
     config = load_config(root)
     started = time.perf_counter()
     try:
-        if args.command == "data":
-            cmd_data(root, config)
-        elif args.command == "prepare":
-            cmd_prepare(root, config, force=args.force)
-        elif args.command == "render":
-            cmd_render(root, config)
-        else:
-            cmd_report(root, config, force=args.force)
+        with build_lock(root):
+            if args.command == "data":
+                cmd_data(root, config)
+            elif args.command == "prepare":
+                cmd_prepare(root, config, force=args.force)
+            elif args.command == "render":
+                cmd_render(root, config)
+            else:
+                cmd_report(root, config, force=args.force)
     except BuildError as exc:
         print(f"\nBUILD FAILED: {exc}", file=sys.stderr)
         return 1

@@ -15,13 +15,14 @@ from .figures import (alt_bars, alt_county, alt_dac, alt_grouped, alt_likert, al
                       likert_diverging, likert_stacked, logic_model, publish_figure,
                       state_distribution)
 from .tables import (Block, Cell, Table, build_table, difference, difference_note,
-                     pct_n_cells, publish_table)
+                     disclosure_note, pct_n_cells, publish_table)
 
 __all__ = [
     "fmt", "style", "fact", "format_value",
     "bar_chart", "grouped_bars", "county_bars", "likert_stacked", "likert_diverging",
     "state_distribution", "dac_diagram", "logic_model", "publish_figure",
     "alt_bars", "alt_grouped", "alt_county", "alt_likert", "alt_states", "alt_dac", "alt_logic",
-    "Table", "Cell", "Block", "build_table", "difference", "difference_note", "pct_n_cells",
+    "Table", "Cell", "Block", "build_table", "difference", "difference_note", "disclosure_note",
+    "pct_n_cells",
     "publish_table",
 ]

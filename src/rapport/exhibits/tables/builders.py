@@ -11,9 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
+import numpy as np
 import pandas as pd
 
+from rapport.stats.disclosure import RULE, DisclosureRule
+
 from .. import fmt
+from ..snippet import md_escape
 from .markdown import Block, Cell, Table
 
 FORMATS: dict[str, Callable] = {
@@ -83,6 +87,35 @@ def difference_note(a_label: str, b_label: str, *, rounded: bool = False) -> str
             "Positivt tall: høyere andel blant " + a_label.lower() + ".")
 
 
+def _suppression_mask(data: pd.DataFrame, columns: Sequence[str],
+                      suppressed: pd.DataFrame | None) -> np.ndarray:
+    """Rows × `columns` boolean array from a `suppressed` frame (see :func:`build_table`)."""
+    if suppressed is None:
+        return np.zeros((len(data), len(columns)), dtype=bool)
+    if not isinstance(suppressed, pd.DataFrame):
+        raise TypeError("suppressed= må være en DataFrame med sann/usann per celle")
+    extra_cols = [c for c in suppressed.columns if c not in columns]
+    if extra_cols:
+        raise KeyError(f"suppressed= har kolonne(r) som ikke er i tabellen: {extra_cols}")
+    if not data.index.is_unique:
+        raise ValueError("suppressed= krever at tabelldataene har en entydig indeks")
+    extra_rows = suppressed.index.difference(data.index)
+    if len(extra_rows):
+        raise KeyError(f"suppressed= har rader som ikke er i tabellen: {list(extra_rows)[:5]}")
+    aligned = suppressed.reindex(index=data.index, columns=list(columns))
+    return aligned.astype("boolean").fillna(False).to_numpy(dtype=bool)
+
+
+def disclosure_note(rule: DisclosureRule = RULE) -> str:
+    """The table note that explains the suppression symbol, from the rule itself:
+    «* Skjult av personvernhensyn: færre enn 4 enheter, eller skjult for at andre skjulte tall
+    ikke skal kunne regnes ut fra summene.» The symbol is escaped: notes are Markdown."""
+    zero = " (også 0)" if rule.suppress_zero else ""
+    return (f"{md_escape(rule.symbol)} Skjult av personvernhensyn: færre enn {rule.threshold} "
+            f"enheter{zero}, eller skjult for at andre skjulte tall ikke skal kunne regnes ut "
+            "fra summene.")
+
+
 def pct_n_cells(shares, ns, decimals: int = 1) -> list[str]:
     """Cells combining percent and count: «63,3 % (n = 423 471)»."""
     return [fmt.pct_n(s, n, decimals) for s, n in zip(shares, ns)]
@@ -93,7 +126,8 @@ def build_table(data: pd.DataFrame, *, stub: str, columns: Sequence[str],
                 stub_label: str | None = None, groups: Sequence[tuple[str, Sequence[str]]] = (),
                 block: str | None = None, block_n: dict | None = None,
                 total: str | None = None, total_columns: Sequence[str] | None = None,
-                missing: str = "–") -> Table:
+                missing: str = "–", suppressed: pd.DataFrame | None = None,
+                symbol: str | None = None, min_widths: dict | None = None) -> Table:
     """A table from raw values.
 
     stub:      column holding the row labels (left-aligned); value columns are right-aligned.
@@ -105,8 +139,19 @@ def build_table(data: pd.DataFrame, *, stub: str, columns: Sequence[str],
                precedes each block, with n from block_n[block] if given.
     total:     label of a total row (e.g. «Totalsum»): sums of the unrounded values of
                `total_columns` (default all non-text columns); others are left empty.
+    suppressed: disclosure control (`rapport.stats.disclosure`) already applied: a boolean
+               DataFrame on the index of `data` with some or all of `columns` (absent columns
+               and rows count as False). A True cell prints `symbol` (default: the project
+               rule's, «*») instead of its value, whatever the value is. The total row is
+               computed from all values: it is a margin, which the disclosure rule has checked.
+    min_widths: column → minimum width in characters in the grid table (e.g. to keep a short
+               «Differanse» header from being squeezed in the PDF); the stub column's key is
+               `stub`.
     """
     formats, labels = dict(formats or {}), dict(labels or {})
+    mask = _suppression_mask(data, columns, suppressed)
+    if symbol is None:
+        symbol = RULE.symbol
     missing_cols = [c for c in [stub, *columns, *([block] if block else [])] if c not in data]
     if missing_cols:
         raise KeyError(f"tabelldata mangler kolonne(r) {missing_cols}")
@@ -133,12 +178,13 @@ def build_table(data: pd.DataFrame, *, stub: str, columns: Sequence[str],
         header = [[Cell(head_stub)] + [Cell(labels.get(c, c)) for c in columns]]
     body: list = []
     current = object()
-    for _, row in data.iterrows():
+    for pos, (_, row) in enumerate(data.iterrows()):
         if block and row[block] != current:
             current = row[block]
             n = (block_n or {}).get(current)
             body.append(Block(f"{current} {fmt.n_label(n)}" if n is not None else str(current)))
-        body.append([str(row[stub])] + [cell(row[c], fns[c], missing) for c in columns])
+        body.append([str(row[stub])] + [symbol if mask[pos, j] else cell(row[c], fns[c], missing)
+                                         for j, c in enumerate(columns)])
     bold = set()
     if total:
         sums = total_columns or [c for c in columns if formats.get(c) != "text"
@@ -146,4 +192,11 @@ def build_table(data: pd.DataFrame, *, stub: str, columns: Sequence[str],
         body.append([total] + [cell(data[c].sum(min_count=1), fns[c], missing) if c in sums
                                else "" for c in columns])
         bold.add(len(body) - 1)
-    return Table(header=header, body=body, align=["l"] + ["r"] * len(columns), bold_rows=bold)
+    widths = None
+    if min_widths:
+        unknown = [c for c in min_widths if c not in [stub, *columns]]
+        if unknown:
+            raise KeyError(f"min_widths har kolonne(r) som ikke er i tabellen: {unknown}")
+        widths = [min_widths.get(c) for c in [stub, *columns]]
+    return Table(header=header, body=body, align=["l"] + ["r"] * len(columns), bold_rows=bold,
+                 min_widths=widths)

@@ -35,6 +35,10 @@ class Table:
     body: list[list[str] | Block]
     align: list[str]  # "l" | "r" | "c" per column
     bold_rows: set[int] = field(default_factory=set)  # body rows set in bold (e.g. totals)
+    # Minimum width per column in characters (grid tables), or None. Column widths follow the
+    # longest text; a short header over short numbers («Differanse») can get too narrow a share
+    # of the page in Typst, where bold header words do not break.
+    min_widths: list[int | None] | None = None
 
     @property
     def ncols(self) -> int:
@@ -122,7 +126,10 @@ def grid_table(table: Table) -> str:
     """A grid table with column spans, a two-row header and spanning block rows."""
     grid = _grid(table)
     n = table.ncols
-    widths = [3] * n
+    if table.min_widths is not None and len(table.min_widths) != n:
+        raise ValueError(f"min_widths har {len(table.min_widths)} verdier, "
+                         f"tabellen har {n} kolonner")
+    widths = [max(3, w or 0) for w in table.min_widths] if table.min_widths else [3] * n
     spans = []
     for row in grid:  # single cells first, then make room for spanned text
         j = 0
