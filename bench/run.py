@@ -68,6 +68,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="rapport-bench-") as tmp:
         work = Path(tmp) / "proj"
         shutil.copytree(REPO, work, ignore=COPY_IGNORE, symlinks=True)
+        (work / ".venv").symlink_to(REPO / ".venv")  # the CSL style and fonts live there
         shutil.rmtree(work / "data" / "raw" / "register", ignore_errors=True)
 
         gen = run([py, "-m", "ekspertbistand.generate", "--scale", "full"], work)

@@ -122,6 +122,7 @@ tabell.bold_rows = {i for i, row in enumerate(tabell.body)
 publish_table(
     "frafall",
     tabell,
+    numbered=False,  # unnumbered in the published report; Tabell 1–8 keep their numbers
     caption=("Frafallsanalyse: respondentene sammenlignet med resten av populasjonen etter "
              "tilsagnsår, sektor, hovednæring, antall ansatte og fylke"),
     data=frafall,

@@ -38,6 +38,8 @@ def tree_hashes(root: Path) -> dict[str, str]:
 def built(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("e2e") / "proj"
     shutil.copytree(REPO, root, ignore=IGNORE)
+    # The environment is part of the project (the CSL style and fonts are read from it).
+    (root / ".venv").symlink_to(REPO / ".venv")
     proc = cli(root, "report")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return root
@@ -102,6 +104,29 @@ def test_exhibits_carry_kilde_and_a_working_download_link(built):
         assert (built / "_book" / link).is_file(), link
 
 
+def test_exhibits_are_numbered_as_in_the_published_report(built):
+    """Figur 1–25 and Tabell 1–8 in the published order; the frafall table unnumbered."""
+    expected = {  # exhibit id -> the number seed 004 prints
+        "fig-dac": "Figur 1", "fig-kjennskap": "Figur 2", "fig-kilde": "Figur 6",
+        "fig-ressursbruk": "Figur 17", "fig-ekspert-gjorde": "Figur 18",
+        "fig-sekvenser": "Figur 21", "fig-utfall-ansatt": "Figur 23", "fig-virkninger": "Figur 25",
+        "tbl-tilsagn-per-aar": "Tabell 1", "tbl-refusjon-per-region": "Tabell 2",
+        "tbl-virksomheter-aar": "Tabell 3", "tbl-virksomheter-mottakere": "Tabell 4",
+        "tbl-personer-mottakere": "Tabell 5", "tbl-involvering-rolle": "Tabell 6",
+        "tbl-utfall-matchet": "Tabell 7", "tbl-tilsagn-utproving": "Tabell 8",
+    }
+    html = "".join(p.read_text(encoding="utf-8") for p in sorted((built / "_book").glob("*.html")))
+    for ident, label in expected.items():
+        block = re.search(rf'id="{ident}".{{0,600}}', html, re.S)
+        assert block, ident
+        assert f"{label}:" in block.group(0), f"{ident} is not {label}"
+    frafall = re.search(r'id="tbl-frafall".{0,600}', html, re.S).group(0)
+    assert "Tabell" not in frafall and "Frafallsanalyse" in frafall
+    main = "".join((built / "_book" / f"{p}.html").read_text(encoding="utf-8") for p in
+                   ("02-metode", "03-bruk", "04-innhold", "05-virkninger"))
+    assert len(set(re.findall(r"Figur (\d+):</span>", main))) == 25
+
+
 def test_reviewers_can_open_the_executed_notebook(built):
     page = (built / "_book" / "03-bruk.html").read_text(encoding="utf-8")
     assert 'href="analyse/03-register.html"' in page
@@ -127,6 +152,10 @@ def test_pdf_is_tagged_pdf_ua_with_norwegian_language(built):
     for expected in ("Evaluering av tilskudd til ekspertbistand", "Innhold", "Tabell 1",
                      "Kilde:", "Litteraturliste", "Vedlegg 1"):
         assert expected in text, expected
+    figures = {int(n) for n in re.findall(r"Figur (\d+):", text)}
+    assert figures == set(range(1, 26)), sorted(figures)  # the gallery stays out of the PDF
+    assert {f"Tabell {n}:" for n in range(1, 9)} <= set(re.findall(r"Tabell \d+:", text))
+    assert text.count("Kilde:") >= 25 + 9
 
 
 def test_second_build_is_a_byte_identical_no_op(broken_copy):

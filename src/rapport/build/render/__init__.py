@@ -71,15 +71,14 @@ def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
         raise CheckError([Problem("_quarto.yml", 1, f"csl not found: {project.csl().name}")])
     bib_keys = pandoc.bibliography_keys(project.bibliography())
 
-    source = project.source()
-    text = source.text()
     targets = {"html": "html", "pdf": "typst"}
     asts: dict[str, dict] = {}
     indexes = {}
     problems: list[Problem] = []
     for fmt in formats:
         tfmt = targets[fmt]
-        ast = pandoc.to_json(text, tfmt)
+        source = project.source(fmt)
+        ast = pandoc.to_json(source.text(), tfmt)
         index = build_index(project, ast["blocks"], bib_keys)
         problems.extend(problems_to_check(index, source))
         try:

@@ -154,6 +154,11 @@ def build_index(project: Project, blocks: list, bib_keys: set[str]) -> BookIndex
                     cap = _caption(el)
                     add(ident, Entry("fig", page.page, cap, str(fig_no), f"{fig_prefix} {fig_no}",
                                      f"{fig_title} {fig_no}{delim}", part=page.part))
+                elif ident.startswith("tbl-") and "unnumbered" in classes:
+                    # An unnumbered table (the published report's «tabellen under»): captioned,
+                    # outside the Tabell count; a reference to it reads «tabellen».
+                    add(ident, Entry("tbl", page.page, _caption(el), "", "tabellen", "",
+                                     part=page.part))
                 elif ident.startswith("tbl-"):
                     tbl_no += 1
                     cap = _caption(el)

@@ -83,10 +83,17 @@ class Project:
     def date_text(self) -> str:
         return format_date_nb(self.book.get("date"))
 
-    def source(self) -> SourceMap:
-        """The whole book as one text: a marker div before each chapter, then its lines."""
+    def source(self, fmt: str = "html") -> SourceMap:
+        """The whole book as one text: a marker div before each chapter, then its lines.
+
+        Chapters listed in `report.html-only` (e.g. a gallery of exhibit kinds) are left out of
+        the PDF.
+        """
+        html_only = set(self.report.get("html-only") or [])
         book = SourceMap()
         for ch in self.chapters:
+            if fmt != "html" and ch.path in html_only:
+                continue
             origin = (ch.path, 1)
             book.add(
                 f'::: {{.rapport-chapter file="{ch.path}" part="{ch.part}" page="{ch.page}"}}',

@@ -11,10 +11,12 @@ from .markdown import Table
 
 
 def table_snippet(tbl_id: str, table_md: str, *, caption: str, n_part: str | None,
-                  notes: list[str] | None, source: str | None, csv_path) -> str:
+                  notes: list[str] | None, source: str | None, csv_path,
+                  numbered: bool = True) -> str:
     """The Markdown snippet: table div (table, then the caption paragraph), notes, Kilde, link."""
+    classes = "" if numbered else " .unnumbered"
     head = (
-        f"::: {{#tbl-{tbl_id}}}\n"
+        f"::: {{#tbl-{tbl_id}{classes}}}\n"
         f"{table_md.rstrip()}\n\n"
         f"{snippet.caption_text(caption, n_part=n_part)}\n"
         ":::\n"
@@ -25,7 +27,7 @@ def table_snippet(tbl_id: str, table_md: str, *, caption: str, n_part: str | Non
 def publish_table(tbl_id: str, table: Table | str, *, caption: str, data: pd.DataFrame,
                   notes: str | list[str] | None = None,
                   source: str | None = snippet.DEFAULT_SOURCE, n=None,
-                  form: str = "auto") -> dict:
+                  form: str = "auto", numbered: bool = True) -> dict:
     """Write tbl-<id>.md and tbl-<id>.csv into the notebook's artifacts dir.
 
     table:   a :class:`Table` (from :func:`build_table`) or ready Markdown (pipe/grid table).
@@ -34,6 +36,7 @@ def publish_table(tbl_id: str, table: Table | str, *, caption: str, data: pd.Dat
     notes:   note paragraphs under the table (`.tabellnote`), e.g. the Differanse rule;
              Markdown allowed (notes are written by the analyst, not escaped).
     source:  «Kilde:» text; None for no Kilde line.
+    numbered: False for a table outside the Tabell count (the report's «tabellen under»).
     """
     tbl_id = snippet.check_id(tbl_id.removeprefix("tbl-"))
     if not caption or not caption.strip():
@@ -47,6 +50,6 @@ def publish_table(tbl_id: str, table: Table | str, *, caption: str, data: pd.Dat
     n_part = snippet.n_text(None, n) if n is not None else None
     snippet.write_csv(csv_path, data)
     text = table_snippet(tbl_id, table_md, caption=caption, n_part=n_part, notes=notes,
-                         source=source, csv_path=csv_path)
+                         source=source, csv_path=csv_path, numbered=numbered)
     snippet.write_atomic(md_path, text)
     return {"md": md_path, "csv": csv_path, "n": n_part}

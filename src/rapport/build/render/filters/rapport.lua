@@ -254,8 +254,10 @@ local function exhibit(div, kind)
   local blocks, caption = split_caption(div)
   local prefix = e.prefix
   if is_typst then
-    local cap = "#text(weight: \"semibold\")[" .. typst_markup(pandoc.Inlines(prefix)) .. "]"
-      .. " " .. typst_markup(caption)
+    local cap = typst_markup(caption)
+    if prefix ~= "" then
+      cap = "#text(weight: \"semibold\")[" .. typst_markup(pandoc.Inlines(prefix)) .. "] " .. cap
+    end
     local out = pandoc.Blocks({
       pandoc.RawBlock("typst", "#figure(kind: \"rapport-" .. kind .. "\", supplement: none, "
         .. "numbering: none, caption: [" .. cap .. "])["),
@@ -264,8 +266,11 @@ local function exhibit(div, kind)
     out:insert(pandoc.RawBlock("typst", "] <" .. div.identifier .. ">"))
     return out
   end
-  local cap_inlines = pandoc.Inlines({
-    pandoc.Span(pandoc.Inlines(prefix), pandoc.Attr("", { "caption-nr" })), pandoc.Space() })
+  local cap_inlines = pandoc.Inlines({})
+  if prefix ~= "" then
+    cap_inlines:insert(pandoc.Span(pandoc.Inlines(prefix), pandoc.Attr("", { "caption-nr" })))
+    cap_inlines:insert(pandoc.Space())
+  end
   cap_inlines:extend(caption)
   if kind == "tbl" then
     -- The caption goes into the <table>'s own <caption> (shown above the table).
