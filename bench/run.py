@@ -88,8 +88,9 @@ def main() -> int:
             ran_prose = ran_notebooks(proses[-1][2])
             survey = work / SURVEY_FILE
             data = survey.read_bytes()
-            # Same answers, different bytes: Windows line endings as Excel writes them.
-            survey.write_bytes(data.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+            # Same answers, different bytes: the other line-ending convention.
+            survey.write_bytes(data.replace(b"\r\n", b"\n") if b"\r\n" in data
+                               else data.replace(b"\n", b"\r\n"))
             surveys.append(run([py, "-m", "rapport.build.cli", "report"], work))
             ran_survey = ran_notebooks(surveys[-1][2])
             survey.write_bytes(data)

@@ -122,3 +122,11 @@ def test_concurrent_builds_wait_for_each_other(mini_project):
     assert runs == 2, out + second.stdout  # each notebook ran once, not once per build
     for stem in ("01-a", "02-b"):
         assert (mini_project / "_build" / "artifacts" / stem / "facts.yml").is_file()
+
+
+def test_build_layer_changes_do_not_rerun_notebooks(mini_project):
+    statuses(mini_project)
+    write(mini_project / "src" / "rapport" / "build" / "render" / "style.css", "body {}\n")
+    assert statuses(mini_project) == {"01-a": "cached", "02-b": "cached"}
+    write(mini_project / "src" / "rapport" / "exhibits" / "fmt.py", "X = 2\n")
+    assert statuses(mini_project) == {"01-a": "ran", "02-b": "ran"}

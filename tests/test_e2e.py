@@ -162,7 +162,8 @@ def test_second_build_is_a_byte_identical_no_op(broken_copy):
     before = tree_hashes(broken_copy / "_book")
     proc = cli(broken_copy, "report")
     assert proc.returncode == 0, proc.stderr
-    assert "running" not in proc.stdout, proc.stdout  # every notebook from cache
+    assert ": running (" not in proc.stdout, proc.stdout  # every notebook from cache
+    assert "nothing changed since the last render" in proc.stdout
     assert tree_hashes(broken_copy / "_book") == before
 
 

@@ -20,8 +20,12 @@ from rapport.data.recorder import file_sha256
 CACHE_VERSION = 1
 
 
-def tree_sha256(root: Path, patterns: tuple[str, ...] = ("**/*",)) -> str:
-    """One hash over the relative paths and contents of the files under `root` (sorted)."""
+def tree_sha256(root: Path, patterns: tuple[str, ...] = ("**/*",),
+                exclude: tuple[str, ...] = ()) -> str:
+    """One hash over the relative paths and contents of the files under `root` (sorted).
+
+    `exclude` lists relative folder prefixes to leave out.
+    """
     digest = hashlib.sha256()
     if not root.exists():
         return digest.hexdigest()
@@ -31,7 +35,7 @@ def tree_sha256(root: Path, patterns: tuple[str, ...] = ("**/*",)) -> str:
     )
     for path in files:
         rel = path.relative_to(root).as_posix()
-        if "__pycache__" in rel or rel.endswith(".pyc"):
+        if "__pycache__" in rel or rel.endswith(".pyc") or rel.startswith(exclude):
             continue
         digest.update(rel.encode() + b"\0" + file_sha256(path).encode() + b"\n")
     return digest.hexdigest()
@@ -39,7 +43,11 @@ def tree_sha256(root: Path, patterns: tuple[str, ...] = ("**/*",)) -> str:
 
 @dataclass(frozen=True)
 class Environment:
-    """Hashes every notebook depends on: the package source and the locked dependencies."""
+    """Hashes every notebook depends on: the package source and the locked dependencies.
+
+    The build layer (`src/rapport/build/`) is left out: notebooks never import it, so a change
+    to the renderer re-renders the book without re-running any analysis.
+    """
 
     package: str
     lock: str
@@ -48,7 +56,7 @@ class Environment:
     def of(cls, root: Path) -> "Environment":
         lock = root / "requirements.lock"
         return cls(
-            package=tree_sha256(root / "src"),
+            package=tree_sha256(root / "src", exclude=("rapport/build/",)),
             lock=file_sha256(lock) if lock.exists() else "",
         )
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import argparse
 import fcntl
+import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -28,7 +30,9 @@ import yaml
 
 from rapport import context
 from rapport.build import facts as facts_mod
-from rapport.fsutil import replace_dir
+from rapport.build.cache import tree_sha256
+from rapport.data.recorder import file_sha256
+from rapport.fsutil import atomic_write_text, replace_dir
 from rapport.build.runner import NotebookError, discover, run_notebooks
 
 
@@ -77,10 +81,36 @@ def cmd_prepare(root: Path, config: dict, *, force: bool = False) -> None:
         print(f"    {len(merged)} facts -> _variables.yml")
 
 
+def render_inputs_hash(root: Path, config: dict) -> str:
+    """One hash over everything the rendered book depends on (sources, facts, artifacts,
+    executed notebooks, bibliography and style, the renderer itself, the locked environment)."""
+    digest = hashlib.sha256(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    files = [root / "_quarto.yml", root / "_variables.yml", root / "requirements.lock"]
+    files += sorted(root.glob("*.qmd"))
+    for key in ("bibliography", "csl"):
+        value = config.get(key) or []
+        files += [root / v for v in ([value] if isinstance(value, str) else value)]
+    for path in files:
+        digest.update(path.name.encode() + (file_sha256(path) if path.is_file() else "-").encode())
+    for folder in ("chapters", "_build/artifacts", "_build/notebooks", "src/rapport/build/render"):
+        digest.update(folder.encode() + tree_sha256(root / folder).encode())
+    return digest.hexdigest()
+
+
 def cmd_render(root: Path, config: dict) -> None:
     from rapport.build.checks import CheckError
     from rapport.build.render import default_timestamp, render_book
 
+    book = root / (config.get("project") or {}).get("output-dir", "_book")
+    stamp = root / "_build" / "render.json"
+    key = render_inputs_hash(root, config)
+    try:
+        previous = json.loads(stamp.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        previous = {}
+    if previous.get("inputs") == key and previous.get("book") == tree_sha256(book):
+        print("==> render: nothing changed since the last render; _book/ is up to date")
+        return
     staging = root / "_build" / "book.staging"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
@@ -93,7 +123,9 @@ def cmd_render(root: Path, config: dict) -> None:
         except Exception:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-    replace_dir(staging, root / (config.get("project") or {}).get("output-dir", "_book"))
+    stamp.unlink(missing_ok=True)
+    replace_dir(staging, book)
+    atomic_write_text(stamp, json.dumps({"inputs": key, "book": tree_sha256(book)}) + "\n")
     print(f"    published {len(written)} files to _book/")
 
 

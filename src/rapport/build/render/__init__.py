@@ -18,6 +18,7 @@ Steps (see docs/architecture.md):
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 import os
 import tempfile
 from datetime import datetime, timezone
@@ -75,17 +76,23 @@ def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
     asts: dict[str, dict] = {}
     indexes = {}
     problems: list[Problem] = []
-    for fmt in formats:
-        tfmt = targets[fmt]
+
+    def parse(fmt: str):
         source = project.source(fmt)
-        ast = pandoc.to_json(source.text(), tfmt)
+        ast = pandoc.to_json(source.text(), targets[fmt])
         index = build_index(project, ast["blocks"], bib_keys)
-        problems.extend(problems_to_check(index, source))
+        found = list(problems_to_check(index, source))
         try:
             check_document(ast["blocks"], set(index.entries), bib_keys, source, fmt=fmt)
         except CheckError as err:
-            problems.extend(err.problems)
-        asts[fmt], indexes[fmt] = ast, index
+            found.extend(err.problems)
+        return ast, index, found
+
+    # The formats are independent: parse (and later render) them side by side on two cores.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for fmt, (ast, index, found) in zip(formats, pool.map(parse, formats)):
+            asts[fmt], indexes[fmt] = ast, index
+            problems.extend(found)
     if problems:
         plain = {(p.file, p.line, p.message) for p in problems}
         suffix = " (in the PDF)"
@@ -96,7 +103,8 @@ def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="rapport-render-") as tmpname:
         tmp = Path(tmpname)
-        for fmt in formats:
+
+        def produce(fmt: str) -> list[Path]:
             tfmt = targets[fmt]
             index = indexes[fmt]
             index_file = tmp / f"index-{tfmt}.json"
@@ -125,10 +133,11 @@ def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
                      pandoc.filter_arg("citelinks.lua")],
                     input=ast_json, fmt="html",
                 )
-                written.extend(render_html(project, index, json.loads(out), out_dir, tmp))
-            else:
-                typ = typst_source(project, ast_json, meta_file)
-                written.append(
-                    compile_pdf(project, typ, out_dir / project.pdf_name(), tmp, timestamp)
-                )
+                return render_html(project, index, json.loads(out), out_dir, tmp)
+            typ = typst_source(project, ast_json, meta_file)
+            return [compile_pdf(project, typ, out_dir / project.pdf_name(), tmp, timestamp)]
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            for files in pool.map(produce, formats):
+                written.extend(files)
     return sorted(set(written))

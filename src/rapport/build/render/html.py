@@ -3,6 +3,7 @@ Pagefind search, a link to the PDF; everything local (no CDN)."""
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -137,19 +138,37 @@ def analysis_links(body: str, root: Path) -> tuple[str, list[str]]:
 
 
 def render_notebook(root: Path, stem: str, out_dir: Path, lang: str) -> list[Path]:
-    """The executed notebook as an HTML page, its figures extracted beside it."""
-    folder = out_dir / "analyse"
-    folder.mkdir(parents=True, exist_ok=True)
-    before = {p for p in folder.rglob("*") if p.is_file()}
+    """The executed notebook as an HTML page, its figures extracted beside it.
+
+    Pages are cached in `_build/render-cache/analyse/<hash>/` by the executed notebook's content
+    hash, so a prose edit does not convert every notebook again.
+    """
     source = root / "_build" / "notebooks" / f"{stem}.ipynb"
-    pandoc.run(["-f", "ipynb", "-t", "html5", "--standalone", f"--extract-media=media-{stem}",
-                "--metadata", f"title=Analysen bak tallene: {stem}", "--metadata", f"lang={lang}",
-                "--css", "../assets/rapport.css",
-                "-V", 'include-before=<p class="tilbake"><a href="../index.html">← Tilbake til '
-                'rapporten</a></p>',
-                "-o", f"{stem}.html", str(source)],
-               fmt="html", cwd=folder)
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p not in before)
+    key = hashlib.sha256(source.read_bytes() + lang.encode()).hexdigest()[:20]
+    cached = root / "_build" / "render-cache" / "analyse" / f"{stem}-{key}"
+    if not cached.is_dir():
+        work = cached.with_name(cached.name + ".tmp")
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        pandoc.run(["-f", "ipynb", "-t", "html5", "--standalone", f"--extract-media=media-{stem}",
+                    "--metadata", f"title=Analysen bak tallene: {stem}",
+                    "--metadata", f"lang={lang}", "--css", "../assets/rapport.css",
+                    "-V", 'include-before=<p class="tilbake"><a href="../index.html">← Tilbake til '
+                    'rapporten</a></p>',
+                    "-o", f"{stem}.html", str(source)],
+                   fmt="html", cwd=work)
+        for old in cached.parent.glob(f"{stem}-*"):
+            if old != work:
+                shutil.rmtree(old, ignore_errors=True)
+        work.rename(cached)
+    folder = out_dir / "analyse"
+    written = []
+    for path in sorted(p for p in cached.rglob("*") if p.is_file()):
+        target = folder / path.relative_to(cached)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+        written.append(target)
+    return written
 
 
 def render_html(project: Project, index: BookIndex, ast: dict, out_dir: Path, tmp: Path,
