@@ -120,7 +120,8 @@ def main() -> int:
             persons = int(run(persons_cmd, work)[2].strip())
             reg = run(register_cmd, work)
             scaling.append((scale, persons, reg[0], reg[1]))
-            rows.append((f"register notebooks alone, {scale} scale ({persons:,} persons)".replace(",", " "),
+            count = format(persons, ",").replace(",", " ")
+            rows.append((f"register notebooks alone, {scale} scale ({count} persons)",
                          reg[0], reg[1], ", ".join(register)))
 
     lines = [
