@@ -26,6 +26,13 @@ UTTREKK = pd.Timestamp("2024-05-05")
 tilsagn = read_dataset("tilsagn")
 regioner = load_codebook("tilsagn").labels("nav_region")
 
+
+def year_labels(years) -> dict[str, str]:
+    """Column headers per year; the year of the extract is partial: «2024 (per 5. mai)»."""
+    return {str(y): (f"{y} (per {fmt.date_long(UTTREKK)[:-5]})" if y == UTTREKK.year else str(y))
+            for y in years}
+
+
 # %% [markdown]
 # ## Tabell 1: innvilgede tilsagnsbeløp per år
 
@@ -41,8 +48,7 @@ publish_table(
         stub="rad",
         columns=[str(y) for y in years],
         formats={str(y): "kr" for y in years},
-        labels={str(y): (f"{y} (per {fmt.date_long(UTTREKK)[:-5]})" if y == UTTREKK.year else str(y))
-                for y in years},
+        labels=year_labels(years),
         stub_label="År",
     ),
     caption="Innvilgede tilsagnsbeløp på tilskudd til ekspertbistand per år",
@@ -77,8 +83,7 @@ publish_table(
         stub="region",
         columns=[str(a) for a in aar2],
         formats={str(a): "kr" for a in aar2},
-        labels={str(a): (f"{a} (per {fmt.date_long(UTTREKK)[:-5]})" if a == UTTREKK.year else str(a))
-                for a in aar2},
+        labels=year_labels(aar2),
         stub_label="NAV-region",
         total="Totalsum",
     ),

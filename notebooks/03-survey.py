@@ -29,8 +29,8 @@ from rapport.exhibits import (
 )
 from rapport.exhibits.tables import build_table
 from rapport.stats import (
-    RULE, TOTAL, Protected, compare_rounds, crosstab, multi_select, single_choice,
-    suppress_shares,
+    RULE, TOTAL, Protected, battery, compare_rounds, crosstab, multi_select, share_of,
+    single_choice, suppress_shares,
 )
 
 KILDE_IKKE = "Spørreundersøkelse til ikke-mottakere av tilskudd 2024 (Oxford Research AS)"
@@ -70,11 +70,6 @@ def is_multi(kb, qid: str) -> bool:
     return bool(kb.questions.get(qid) and kb.questions[qid].multi)
 
 
-def options(kb, group: str) -> dict[str, str]:
-    """{column: label} of a multi-select question, in codebook order."""
-    return {c.name: c.label for c in kb.group(group)}
-
-
 def suffix(col: str, group: str) -> str:
     return col.removeprefix(group + "_")
 
@@ -105,7 +100,8 @@ def ordered(df: pd.DataFrame, by: str = "share") -> pd.DataFrame:
 
 
 def multi(df: pd.DataFrame, kb, group: str) -> pd.DataFrame:
-    out = multi_select(df, options(kb, group))
+    """Multi-select shares with a short `key` per option (the column name without the group)."""
+    out = multi_select(df, kb.options(group))
     out["key"] = [suffix(c, group) for c in out["code"]]
     return out
 
@@ -114,9 +110,18 @@ def single(df: pd.DataFrame, kb, col: str) -> pd.DataFrame:
     return single_choice(df[col], kb.labels(col))
 
 
-def share_of(table: pd.DataFrame, key) -> float:
-    col = "key" if "key" in table.columns else "code"
-    return float(table.set_index(col).loc[key, "share"])
+def items(df: pd.DataFrame, kb, group: str, scale: dict) -> pd.DataFrame:
+    """A battery (items on one scale) with the answer label as `level`, for the Likert figures."""
+    return battery(df, kb.options(group), scale).rename(columns={"category": "level"})
+
+
+def sorted_items(table: pd.DataFrame, by: pd.Series) -> pd.DataFrame:
+    """Battery rows with the items in the order of `by` (item → sort order), codes in scale
+    order within each item."""
+    out = table.assign(item=pd.Categorical(table["item"], categories=list(by.index),
+                                           ordered=True))
+    out = out.sort_values(["item", "code"]).reset_index(drop=True)
+    return out.assign(item=out["item"].astype(str))
 
 
 def tidy(table: pd.DataFrame, cols=("category", "count", "n", "share")) -> pd.DataFrame:
@@ -195,8 +200,7 @@ publish_figure(
 )
 fact("survey.ikke_mottakere.relevans_n", int(relevans["n"].iloc[0]), kind="int")
 fact("survey.ikke_mottakere.relevans_stor", share_of(relevans, 1), kind="pct")
-fact("survey.ikke_mottakere.relevans_stor_noen", share_of(relevans, 1) + share_of(relevans, 2),
-     kind="pct")
+fact("survey.ikke_mottakere.relevans_stor_noen", share_of(relevans, 1, 2), kind="pct")
 relevans
 
 # %% [markdown]
@@ -215,9 +219,8 @@ publish_figure(
     source=KILDE_IKKE,
 )
 fact("survey.ikke_mottakere.arsak_n", int(arsak["n"].iloc[0]), kind="int")
-fact("survey.ikke_mottakere.arsak_vilkar", share_of(arsak, "vilkar"), kind="pct")
-fact("survey.ikke_mottakere.arsak_arbeidstaker", share_of(arsak, "arbeidstaker"), kind="pct")
-fact("survey.ikke_mottakere.arsak_altinn", share_of(arsak, "altinn"), kind="pct")
+for opt in ("vilkar", "arbeidstaker", "altinn"):
+    fact(f"survey.ikke_mottakere.arsak_{opt}", share_of(arsak, opt, column="key"), kind="pct")
 arsak
 
 # %% [markdown]
@@ -227,18 +230,9 @@ arsak
 
 # %%
 JA_NEI = kb_ikke.labels("q_grep_tydelig")
-grep_cols = options(kb_ikke, "q_grep")
-grep_rows = []
-for col, item in grep_cols.items():
-    part = single(ikke, kb_ikke, col)
-    part.insert(0, "item", item)
-    part.insert(0, "key", suffix(col, "q_grep"))
-    grep_rows.append(part)
-grep = pd.concat(grep_rows, ignore_index=True).rename(columns={"category": "level"})
+grep = items(ikke, kb_ikke, "q_grep", JA_NEI)
 ja = grep[grep["code"] == 1].set_index("item")["share"].sort_values(ascending=False)
-grep["item"] = pd.Categorical(grep["item"], categories=list(ja.index), ordered=True)
-grep = grep.sort_values(["item", "code"]).reset_index(drop=True)
-grep["item"] = grep["item"].astype(str)
+grep = sorted_items(grep, ja)
 publish_figure(
     "grep",
     likert_stacked(grep, levels=[JA_NEI[1], JA_NEI[2]], dont_know=JA_NEI[VET_IKKE],
@@ -249,9 +243,10 @@ publish_figure(
 )
 fact("survey.ikke_mottakere.grep_n", int(grep["n"].max()), kind="int")
 fact("survey.ikke_mottakere.grep_tydelig_ja", float(ja.iloc[0]), kind="pct")
-grep_ja = grep[grep["code"] == 1].set_index("key")["share"]
-fact("survey.ikke_mottakere.grep_finne_info_ja", grep_ja["finne_info"], kind="pct")
-fact("survey.ikke_mottakere.grep_kontakt_ja", grep_ja["kontakt"], kind="pct")
+fact("survey.ikke_mottakere.grep_finne_info_ja", share_of(grep, 1, item="q_grep_finne_info"),
+     kind="pct")
+fact("survey.ikke_mottakere.grep_kontakt_ja", share_of(grep, 1, item="q_grep_kontakt"),
+     kind="pct")
 ja
 
 # %% [markdown]
@@ -350,7 +345,7 @@ publish_figure(
     source=KILDE_MOTT,
 )
 for opt in ("soknad", "ekspert", "gjennomforing", "oppfolging", "refusjon"):
-    fact(f"survey.dialog.{opt}", share_of(dialog, opt), kind="pct")
+    fact(f"survey.dialog.{opt}", share_of(dialog, opt, column="key"), kind="pct")
 dialog
 
 # %% [markdown]
@@ -367,7 +362,7 @@ publish_figure(
     source=KILDE_MOTT,
 )
 for opt in ("psykisk", "muskel", "livssituasjon", "utmattelse"):
-    fact(f"survey.utfordring.{opt}", share_of(utf, opt), kind="pct")
+    fact(f"survey.utfordring.{opt}", share_of(utf, opt, column="key"), kind="pct")
 fact("survey.utfordring.n", int(utf["n"].iloc[0]), kind="int")
 utf
 
@@ -436,14 +431,14 @@ publish_figure(
     data=tidy(komp),
     source=KILDE_MOTT,
 )
-fact("survey.kompetanse.coaching", share_of(komp, "coaching"), kind="pct")
-midt = [share_of(komp, k) for k in ("arbeidsavklaring", "aopsykologi", "arbeidshelse",
-                                     "ergonomi", "tilrettelegging")]
+fact("survey.kompetanse.coaching", share_of(komp, "coaching", column="key"), kind="pct")
+midt = [share_of(komp, k, column="key") for k in ("arbeidsavklaring", "aopsykologi",
+                                                   "arbeidshelse", "ergonomi", "tilrettelegging")]
 fact("survey.kompetanse.midt_min", min(midt), kind="pct_table")
 fact("survey.kompetanse.midt_min_tall", min(midt) * 100, kind="decimal", decimals=0)
 fact("survey.kompetanse.midt_maks", max(midt), kind="pct")
-fact("survey.kompetanse.omstilling", share_of(komp, "omstilling"), kind="pct")
-fact("survey.kompetanse.konflikt", share_of(komp, "konflikt"), kind="pct")
+fact("survey.kompetanse.omstilling", share_of(komp, "omstilling", column="key"), kind="pct")
+fact("survey.kompetanse.konflikt", share_of(komp, "konflikt", column="key"), kind="pct")
 # 2022 against 2024 for the work-environment competences (the report: a small decrease,
 # within the margins). The largest decrease among them, judged by both rules.
 komp22 = multi(m22, kb_22, "q_kompetanse").set_index("key")
@@ -480,13 +475,7 @@ org
 
 # %%
 aktor_scale = kb_mott.labels("q_aktor_tillitsvalgt")
-aktor_rows = []
-for col, item in options(kb_mott, "q_aktor").items():
-    part = single(mott, kb_mott, col)
-    part.insert(0, "item", item)
-    part.insert(0, "key", suffix(col, "q_aktor"))
-    aktor_rows.append(part)
-aktor = pd.concat(aktor_rows, ignore_index=True).rename(columns={"category": "level"})
+aktor = items(mott, kb_mott, "q_aktor", aktor_scale)
 # «Bransjeorganisasjoner/arbeidsgiverorganisasjoner» has no space to wrap at: let it break
 # after the slash in the figure (the CSV keeps the codebook label).
 aktor_plot = aktor.assign(item=aktor["item"].str.replace("/", "/ ", regex=False))
@@ -498,10 +487,10 @@ publish_figure(
     data=aktor[["item", "level", "count", "n", "share"]],
     source=KILDE_MOTT,
 )
-for key, part in aktor.groupby("key"):
-    s = part.set_index("code")["share"]
-    fact(f"survey.aktor.{key}_involvert", float(s[[1, 2, 3]].sum()), kind="pct")
-    fact(f"survey.aktor.{key}_stor", float(s[1]), kind="pct")
+for col in kb_mott.options("q_aktor"):
+    key = suffix(col, "q_aktor")
+    fact(f"survey.aktor.{key}_involvert", share_of(aktor, 1, 2, 3, item=col), kind="pct")
+    fact(f"survey.aktor.{key}_stor", share_of(aktor, 1, item=col), kind="pct")
 aktor
 
 # %% [markdown]
@@ -535,81 +524,20 @@ tab6 = shares.copy()
 tab6.insert(0, "svar", tab6.index)
 tab6 = tab6.reset_index(drop=True)
 suppressed = shares_protected.mask.reset_index(drop=True)
-t6 = build_table(tab6, stub="svar", columns=role_cols, formats={c: "pct" for c in role_cols},
-                 suppressed=suppressed)
 corner = fmt.n_label(ct.n, parens=False)
+rolle_q = question(kb_mott, "q_rolle")
 stub_head = ("Har andre enn deg (og evt. tillitsvalgt) fra virksomheten vært involvert i den "
              "aktuelle saken?¹")
-
-
-def grid_with_widths(header: list[list[tuple[str, int]]], body: list[list[str]],
-                     widths: list[int], align: list[str], bold_rows: set[int]) -> str:
-    """A pandoc grid table with chosen column widths (pandoc sizes columns by the dashes) and
-    long texts wrapped over several lines inside a cell. The package's grid writer sizes each
-    column by its longest text, which leaves the long answer texts of Tabell 6 most of the page
-    and squeezes the role columns until their headers overlap."""
-    import textwrap
-
-    from rapport.exhibits.snippet import md_escape
-
-    def span_width(j, k):
-        return sum(widths[j:k]) + 3 * (k - j - 1)
-
-    def border(cells, fill="-", marks=None):
-        out, j = "+", 0
-        for _, span in cells:
-            w = span_width(j, j + span) + 2
-            seg = fill * w
-            if marks:
-                a = marks[j]
-                seg = {"l": ":" + fill * (w - 1), "r": fill * (w - 1) + ":"}[a]
-            out += seg + "+"
-            j += span
-        return out
-
-    def content(cells, bold=False):
-        texts, j = [], 0
-        for text, span in cells:
-            w = span_width(j, j + span)
-            t = md_escape(text)
-            if bold and t.strip():
-                t = f"**{t}**"
-            texts.append(textwrap.wrap(t, w, break_long_words=False, break_on_hyphens=False)
-                         or [""])
-            j += span
-        lines = []
-        for i in range(max(len(t) for t in texts)):
-            row, j = "|", 0
-            for (text, span), wrapped in zip(cells, texts):
-                w = span_width(j, j + span)
-                row += " " + (wrapped[i] if i < len(wrapped) else "").ljust(w) + " |"
-                j += span
-            lines.append(row)
-        return lines
-
-    singles = [("", 1)] * len(widths)
-    out = [border(header[0])]
-    for r, row in enumerate(header):
-        out += content(row)
-        last = r == len(header) - 1
-        out.append(border(singles, "=", align) if last else border(singles))
-    for i, row in enumerate(body):
-        out += content([(c, 1) for c in row], bold=i in bold_rows)
-        out.append(border(singles))
-    return "\n".join(out) + "\n"
-
-
-t6_md = grid_with_widths(
-    header=[[(corner, 1), (question(kb_mott, "q_rolle"), len(role_cols))],
-            [(stub_head, 1)] + [(c, 1) for c in role_cols]],
-    body=t6.body, widths=[40] + [13] * len(role_cols), align=t6.align,
-    bold_rows={len(t6.body) - 1},
-)
+# Fixed column widths: sized by its longest text, the stub (the long question and answer
+# texts, wrapped in their cells) would take most of the page and squeeze the role columns.
+t6 = build_table(tab6, stub="svar", columns=role_cols, formats={c: "pct" for c in role_cols},
+                 suppressed=suppressed, groups=[(rolle_q, role_cols)],
+                 corner=corner, stub_label=stub_head, bold=[TOTAL],
+                 widths={"svar": 40, **{c: 13 for c in role_cols}})
 skjult = [c for c in role_cols if bool(shares_protected.mask[c].all())]
-rolle_q = question(kb_mott, "q_rolle")
 publish_table(
     "involvering-rolle",
-    t6_md,
+    t6,
     caption=f"«{question(kb_mott, 'q_involvert')}» krysset med «{rolle_q}»",
     data=(ct.shares.rename_axis(index="q_involvert", columns="q_rolle").stack()
           .rename("share").reset_index()
@@ -635,18 +563,10 @@ ct.shares.round(3)
 
 # %%
 enig = kb_mott.labels("q_pastand_ramme")
-past_rows = []
-for col, item in options(kb_mott, "q_pastand").items():
-    part = single(mott, kb_mott, col)
-    part.insert(0, "item", item)
-    part.insert(0, "key", suffix(col, "q_pastand"))
-    past_rows.append(part)
-past = pd.concat(past_rows, ignore_index=True).rename(columns={"category": "level"})
+past = items(mott, kb_mott, "q_pastand", enig)
 agree = past[past["code"].isin([4, 5])].groupby("item")["share"].sum().sort_values(
     ascending=False)
-past["item"] = pd.Categorical(past["item"], categories=list(agree.index), ordered=True)
-past = past.sort_values(["item", "code"]).reset_index(drop=True)
-past["item"] = past["item"].astype(str)
+past = sorted_items(past, agree)
 publish_figure(
     "pastander",
     likert_diverging(past, levels=[enig[c] for c in (1, 2, 3, 4, 5)], negative=2,
@@ -655,14 +575,13 @@ publish_figure(
     data=past[["item", "level", "count", "n", "share"]],
     source=KILDE_MOTT,
 )
-for key, part in past.groupby("key"):
-    s = part.set_index("code")["share"]
-    fact(f"survey.pastand.{key}_enig", float(s[[4, 5]].sum()), kind="pct")
-    fact(f"survey.pastand.{key}_uenig", float(s[[1, 2]].sum()), kind="pct")
+for col in kb_mott.options("q_pastand"):
+    key = suffix(col, "q_pastand")
+    fact(f"survey.pastand.{key}_enig", share_of(past, 4, 5, item=col), kind="pct")
+    fact(f"survey.pastand.{key}_uenig", share_of(past, 1, 2, item=col), kind="pct")
 for col in ("q_pastand_ia_rolle", "q_pastand_navkontor_rolle"):
-    s = single(m22, kb_22, col).set_index("code")["share"]
-    fact(f"survey.pastand.{suffix(col, 'q_pastand')}_uenig_2022", float(s[[1, 2]].sum()),
-         kind="pct")
+    fact(f"survey.pastand.{suffix(col, 'q_pastand')}_uenig_2022",
+         share_of(single(m22, kb_22, col), 1, 2), kind="pct")
 agree
 
 # %% [markdown]
@@ -695,7 +614,7 @@ publish_figure(
 fact("survey.ressursbruk.verken", share_of(ressurs, 3), kind="pct")
 fact("survey.ressursbruk.noe_okt", share_of(ressurs, 4), kind="pct")
 fact("survey.ressursbruk.sterkt_okt", share_of(ressurs, 5), kind="pct")
-fact("survey.ressursbruk.redusert", share_of(ressurs, 1) + share_of(ressurs, 2), kind="pct")
+fact("survey.ressursbruk.redusert", share_of(ressurs, 1, 2), kind="pct")
 
 # Nytteverdi (text only, no figure): shares of all on page 8, «vet ikke» in the denominator.
 nytte = single(mott, kb_mott, "q_nytte")

@@ -25,21 +25,12 @@ import pandas as pd
 
 from rapport.data import load_codebook, read_dataset
 from rapport.exhibits import bar_chart, fact, fmt, publish_figure
-from rapport.stats import multi_select, single_choice
+from rapport.stats import multi_select, share_of, single_choice
 
 KILDE = "Spørreundersøkelse til mottakere av tilskudd 2024 (Oxford Research AS)"
 
 svar = read_dataset("mottakere_2024")
 kodebok = load_codebook("mottakere_2024")
-
-
-def options(group: str) -> dict[str, str]:
-    """{column: label} of a multi-select question, in questionnaire order."""
-    return {c.name: c.label for c in kodebok.group(group)}
-
-
-def share_of(table: pd.DataFrame, code) -> float:
-    return float(table.set_index("code").loc[code, "share"])
 
 
 def ranked(table: pd.DataFrame) -> list:
@@ -55,7 +46,7 @@ def ranked(table: pd.DataFrame) -> list:
 
 # %%
 q = kodebok.questions["q_bistand"]
-bistand = multi_select(svar, options("q_bistand"))
+bistand = multi_select(svar, kodebok.options("q_bistand"))
 publish_figure("ekspert-gjorde", bar_chart(bistand), caption=q.text, multi=q.multi, source=KILDE)
 assert ranked(bistand)[:2] == ["q_bistand_avklare", "q_bistand_handlingsrom"]
 bistand
@@ -67,7 +58,7 @@ bistand
 
 # %%
 q = kodebok.questions["q_foreslatt"]
-foreslatt = multi_select(svar, options("q_foreslatt"))
+foreslatt = multi_select(svar, kodebok.options("q_foreslatt"))
 publish_figure("foreslatte-tiltak", bar_chart(foreslatt), caption=q.text, multi=q.multi,
                source=KILDE)
 assert ranked(foreslatt)[:2] == ["q_foreslatt_arbeidstaker", "q_foreslatt_arbeidsgiver"]
@@ -84,7 +75,7 @@ foreslatt
 # %%
 fulgt = single_choice(svar["q_fulgt_opp"], kodebok.labels("q_fulgt_opp"))
 q = kodebok.questions["q_ikke_fulgt"]
-ikke_fulgt = multi_select(svar, options("q_ikke_fulgt"))
+ikke_fulgt = multi_select(svar, kodebok.options("q_ikke_fulgt"))
 n_ikke_fulgt = int(ikke_fulgt["n"].iloc[0])
 assert n_ikke_fulgt == int(fulgt.set_index("code").loc[2, "count"]), "Figur 20 base is not «Nei»"
 publish_figure(

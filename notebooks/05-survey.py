@@ -26,18 +26,13 @@ import pandas as pd
 
 from rapport.data import load_codebook, read_dataset
 from rapport.exhibits import bar_chart, fact, likert_stacked, publish_figure
-from rapport.stats import battery, crosstab, moe_two_sample, single_choice
+from rapport.stats import battery, crosstab, moe_two_sample, share_of, single_choice
 
 KILDE = "Spørreundersøkelse til mottakere av tilskudd 2024 (Oxford Research AS)"
 P = "survey.virkning"
 
 svar = read_dataset("mottakere_2024")
 kodebok = load_codebook("mottakere_2024")
-
-
-def share(table: pd.DataFrame, *codes) -> float:
-    """Sum of the shares of the given codes (unrounded)."""
-    return float(table[table["code"].isin(codes)]["share"].sum())
 
 
 # %% [markdown]
@@ -107,7 +102,7 @@ innvirkning
 # %%
 negativ = svar[svar["q_innvirkning"].isin([4, 5])]
 negativ_fulgt = single_choice(negativ["q_fulgt_opp"], kodebok.labels("q_fulgt_opp"))
-assert share(negativ_fulgt, 2) == 1.0, "the text says all negative answers did not follow up"
+assert share_of(negativ_fulgt, 2) == 1.0, "the text says all negative answers did not follow up"
 negativ_fulgt
 
 # %% [markdown]
@@ -118,9 +113,8 @@ negativ_fulgt
 
 # %%
 q = kodebok.questions["q_virkning"]
-items = {c.name: c.label for c in kodebok.group("q_virkning")}
 grad = kodebok.labels("q_virkning_utover")
-virkning = battery(svar, items, grad)
+virkning = battery(svar, kodebok.options("q_virkning"), grad)
 publish_figure(
     "virkninger",
     likert_stacked(virkning.rename(columns={"category": "level"}),
@@ -129,10 +123,6 @@ publish_figure(
     source=KILDE,
 )
 virkning
-
-
-def item_share(column: str, *codes) -> float:
-    return share(virkning[virkning["item_code"] == column], *codes)
 
 
 # %% [markdown]
@@ -161,12 +151,12 @@ kryss.shares.round(3)
 # %%
 n_utfall = int(utfall["n"].iloc[0])
 fact(f"{P}.utfall.n", n_utfall, kind="int")
-fact(f"{P}.utfall.samme_stilling", share(utfall, 1), kind="pct")
-fact(f"{P}.utfall.andre_oppgaver", share(utfall, 2), kind="pct")
-fact(f"{P}.utfall.sykemeldt", share(utfall, 3), kind="pct")
-fact(f"{P}.utfall.beholdt", share(utfall, *BEHOLDT), kind="pct")
-fact(f"{P}.utfall.forlatt", share(utfall, *FORLATT), kind="pct")
-fact(f"{P}.utfall.annet", share(utfall, 7), kind="pct")
+fact(f"{P}.utfall.samme_stilling", share_of(utfall, 1), kind="pct")
+fact(f"{P}.utfall.andre_oppgaver", share_of(utfall, 2), kind="pct")
+fact(f"{P}.utfall.sykemeldt", share_of(utfall, 3), kind="pct")
+fact(f"{P}.utfall.beholdt", share_of(utfall, *BEHOLDT), kind="pct")
+fact(f"{P}.utfall.forlatt", share_of(utfall, *FORLATT), kind="pct")
+fact(f"{P}.utfall.annet", share_of(utfall, 7), kind="pct")
 fact(f"{P}.utfall.samme_offentlig", float(sektor.loc["Offentlig", "mean"]), kind="pct")
 fact(f"{P}.utfall.samme_privat", float(sektor.loc["Privat", "mean"]), kind="pct")
 fact(f"{P}.utfall.samme_storrelse_min", float(storrelse["mean"].min()), kind="pct")
@@ -175,20 +165,20 @@ fact(f"{P}.utfall.storrelse_gap", gap_storrelse, kind="pp")
 fact(f"{P}.utfall.storrelse_moe", moe_storrelse, kind="pp")
 
 fact(f"{P}.innvirkning.n", int(innvirkning["n"].iloc[0]), kind="int")
-fact(f"{P}.innvirkning.positiv", share(innvirkning, 1, 2), kind="pct")
-fact(f"{P}.innvirkning.negativ", share(innvirkning, 4, 5), kind="pct")
+fact(f"{P}.innvirkning.positiv", share_of(innvirkning, 1, 2), kind="pct")
+fact(f"{P}.innvirkning.negativ", share_of(innvirkning, 4, 5), kind="pct")
 
 fact(f"{P}.grad.n", int(virkning["n"].max()), kind="int")
-fact(f"{P}.grad.utover", item_share("q_virkning_utover", 1, 2), kind="pct")
-fact(f"{P}.grad.kompetanse", item_share("q_virkning_kompetanse", 1, 2), kind="pct")
+fact(f"{P}.grad.utover", share_of(virkning, 1, 2, item="q_virkning_utover"), kind="pct")
+fact(f"{P}.grad.kompetanse", share_of(virkning, 1, 2, item="q_virkning_kompetanse"), kind="pct")
 
 fact(f"{P}.bruke_igjen.n", int(igjen["n"].iloc[0]), kind="int")
-fact(f"{P}.bruke_igjen.ja", share(igjen, 1), kind="pct")
+fact(f"{P}.bruke_igjen.ja", share_of(igjen, 1), kind="pct")
 fact(f"{P}.bruke_igjen.betydelig_ja", betydelig_ja, kind="pct")
 fact(f"{P}.bruke_igjen.betydelig_ja_ord", betydelig_ja, kind="share_words")
 fact(f"{P}.bruke_igjen.liten_nei", liten_nei, kind="pct")
 
 fact(f"{P}.andre_ordninger.n", int(andre["n"].iloc[0]), kind="int")
-fact(f"{P}.andre_ordninger.nei", share(andre, 2), kind="pct")
-fact(f"{P}.andre_ordninger.ja", share(andre, 1), kind="pct")
+fact(f"{P}.andre_ordninger.nei", share_of(andre, 2), kind="pct")
+fact(f"{P}.andre_ordninger.ja", share_of(andre, 1), kind="pct")
 

@@ -30,14 +30,12 @@ from __future__ import annotations
 
 import math
 import re
-import textwrap
 
 import numpy as np
 import pandas as pd
 
 from rapport.data import load_codebook, read_dataset, read_file
-from rapport.exhibits import fact, fmt, publish_table
-from rapport.exhibits.snippet import md_escape
+from rapport.exhibits import Block, Cell, Table, fact, fmt, publish_table
 from rapport.stats import moe_single, multi_select, round_half_up
 
 Z = 1.96  # the report's margin rule: 1,96 · √(p(1 − p)/n), no finite-population correction
@@ -301,8 +299,7 @@ svar = read_dataset("mottakere_2024")
 kb_svar = load_codebook("mottakere_2024")
 marginer = ref("tekst_feilmarginer")
 for row in marginer.itertuples(index=False):
-    kolonner_q = {c.name: c.label for c in kb_svar.columns if c.group == row.sporsmal}
-    andeler = multi_select(svar, kolonner_q).set_index("category")
+    andeler = multi_select(svar, kb_svar.options(row.sporsmal)).set_index("category")
     p, n = float(andeler.loc[row.kategori, "share"]), int(andeler.loc[row.kategori, "n"])
     moe = moe_single(p, n) * 100
     if rhu(moe, 1) == float(row.moe_pp):
@@ -466,58 +463,16 @@ avvik = pd.DataFrame(AVVIK)
 gruppe_rekke = list(dict.fromkeys(avvik["gruppe"]))
 
 # Column widths in characters: a grid table's separator lines set the relative column widths
-# in HTML and PDF, so the cells are wrapped to these widths (Forklaring gets the most room).
+# in HTML and PDF, and longer texts wrap inside their cells (Forklaring gets the most room).
+# Each group starts with a bold row across the table.
 HEADER = ("Sted i rapporten", "Publisert", "Beregnet fra data", "Forklaring")
-WIDTHS = (24, 22, 26, 40)
-_MARKER = re.compile(r"^(?:([-+*]) |(\d+)([.)]) )")
-
-
-def cell_lines(text: str, width: int) -> list[str]:
-    """Escaped cell text wrapped to `width`; a line that would start like a list item is escaped."""
-    lines = textwrap.wrap(md_escape(text), width - 1, break_long_words=False,
-                          break_on_hyphens=False) or [""]
-    out = []
-    for line in lines:
-        m = _MARKER.match(line)
-        if m and m.group(1):
-            line = "\\" + line
-        elif m:
-            line = f"{m.group(2)}\\{m.group(3)} " + line[m.end():]
-        out.append(line)
-    return out
-
-
-def wrapped_grid(groups: list[tuple[str, list[tuple[str, ...]]]]) -> str:
-    """A pandoc grid table: one header row, and per group a bold row spanning all columns
-    followed by its rows, each cell wrapped over several lines."""
-    inner = sum(WIDTHS) + 3 * (len(WIDTHS) - 1)
-    rule = "+" + "+".join("-" * (w + 2) for w in WIDTHS) + "+"
-
-    def row(cells) -> list[str]:
-        wrapped = [cell_lines(c, w) for c, w in zip(cells, WIDTHS)]
-        height = max(len(x) for x in wrapped)
-        return ["| " + " | ".join((x[i] if i < len(x) else "").ljust(w)
-                                  for x, w in zip(wrapped, WIDTHS)) + " |"
-                for i in range(height)]
-
-    lines = [rule, *row(HEADER), "+" + "+".join(":" + "=" * (w + 1) for w in WIDTHS) + "+"]
-    for title, rows in groups:
-        bold = cell_lines(title, inner - 4)  # a spanning row has no inner column boundaries
-        bold[0] = "**" + bold[0]
-        bold[-1] = bold[-1] + "**"
-        lines += ["| " + line.ljust(inner) + " |" for line in bold]
-        lines.append(rule)
-        for cells in rows:
-            lines += row(cells)
-            lines.append(rule)
-    return "\n".join(lines) + "\n"
-
-
-tabell = wrapped_grid([
-    (gruppe,
-     [(r.sted, r.publisert, r.beregnet, r.forklaring)
-      for r in avvik[avvik["gruppe"] == gruppe].itertuples(index=False)])
-    for gruppe in gruppe_rekke])
+rader: list = []
+for gruppe in gruppe_rekke:
+    rader.append(Block(gruppe))
+    rader += [[r.sted, r.publisert, r.beregnet, r.forklaring]
+              for r in avvik[avvik["gruppe"] == gruppe].itertuples(index=False)]
+tabell = Table(header=[[Cell(h) for h in HEADER]], body=rader, align=["l"] * len(HEADER),
+               widths=[24, 22, 26, 40])
 publish_table(
     "avvik", tabell,
     caption="Avvik mellom trykte tall i den publiserte rapporten og det rapportens data gir",

@@ -90,6 +90,9 @@ def test_load_codebook_types_and_resolved_codes(root):
     assert book.questions["q_kilde"].multi is True
     assert book.question_text("q_kilde") == "Hvordan fikk du høre om tilskuddet?"
     assert [c.name for c in book.group("q_kilde")] == ["q_kilde_ia"]
+    assert book.options("q_kilde") == {"q_kilde_ia": "Via IA-rådgiver ved NAV Arbeidslivssenter"}
+    with pytest.raises(KeyError, match="no columns with group"):
+        book.options("q_finnes_ikke")
     assert book.labels("q_hort_om")[9] == "Vet ikke"
     assert list_codebooks() == ["tilsagn"]
 

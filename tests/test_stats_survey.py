@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from rapport.stats import battery, kish_n_eff, multi_select, single_choice
+from rapport.stats import battery, kish_n_eff, multi_select, share_of, single_choice
 
 LABELS = {1: "Ja, og jeg kjenner godt til den", 2: "Ja, men kjenner ikke så godt til den",
           3: "Nei", 9: "Vet ikke"}
@@ -83,3 +83,38 @@ def test_battery_long_table_with_item_n():
     assert t.groupby("item")["share"].sum().tolist() == pytest.approx([1.0, 1.0])
     d = battery(df, ["a"], scale, dont_know="drop", dont_know_codes=9)
     assert (d["n"] == 3).all() and 9 not in set(d["code"])
+
+
+def test_share_of_one_or_several_codes():
+    t = single_choice(answers(), LABELS, dont_know_codes=9)
+    assert share_of(t, 1) == 0.5
+    assert share_of(t, 1, 3) == pytest.approx(7 / 8)
+    assert share_of(t, 2) == 0.0  # a category nobody chose is still in the table
+    assert share_of(t, "Nei", column="category") == pytest.approx(3 / 8)
+    with pytest.raises(KeyError, match="not in column"):
+        share_of(t, 5)
+    with pytest.raises(TypeError):
+        share_of(t)
+    with pytest.raises(ValueError, match="twice"):
+        share_of(t, 1, 1)
+
+
+def test_share_of_multi_select_and_custom_key_column():
+    d = pd.DataFrame({"q_a": [1, 0, 1, np.nan], "q_b": [0, 0, 1, np.nan]})
+    t = multi_select(d, {"q_a": "A", "q_b": "B"})
+    assert share_of(t, "q_a") == pytest.approx(2 / 3)
+    t["key"] = t["code"].str.removeprefix("q_")
+    assert share_of(t, "b", column="key") == pytest.approx(1 / 3)
+    with pytest.raises(KeyError, match="no column"):
+        share_of(t, "a", column="nope")
+
+
+def test_share_of_battery_needs_item():
+    d = pd.DataFrame({"x": [1, 1, 3, 9], "y": [3, 3, 3, 1]})
+    t = battery(d, {"x": "X", "y": "Y"}, LABELS)
+    assert share_of(t, 1, 2, item="x") == 0.5
+    assert share_of(t, 3, item="y") == 0.75
+    with pytest.raises(ValueError, match="pass item="):
+        share_of(t, 1)
+    with pytest.raises(KeyError, match="no item"):
+        share_of(t, 1, item="z")

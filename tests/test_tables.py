@@ -259,3 +259,60 @@ def test_min_widths_widen_grid_columns_only_where_asked():
     assert table_ast(wide)["head"] == table_ast(plain)["head"]
     with pytest.raises(KeyError):
         build_table(d, stub="verdi", columns=["diff"], min_widths={"nope": 5})
+
+
+def crosstab_table(**kwargs):
+    """Tabell 6's shape: a corner n over a long stub question, one group over the roles."""
+    d = pd.DataFrame({"svar": ["Ja, leder for enheten/avdelingen", "Nei", "Total"],
+                      "Leder": [0.29, 0.71, 1.0], "Annet": [0.5, 0.5, 1.0]})
+    mask = pd.DataFrame({"Annet": [True, True, True]})
+    return build_table(d, stub="svar", columns=["Leder", "Annet"],
+                       formats={"Leder": "pct", "Annet": "pct"}, suppressed=mask,
+                       groups=[("Hvilken rolle har du i virksomheten?", ["Leder", "Annet"])],
+                       corner="n = 211", bold=["Total"],
+                       stub_label=("Har andre enn deg (og evt. tillitsvalgt) fra virksomheten "
+                                   "vært involvert i den aktuelle saken?¹"), **kwargs)
+
+
+def test_fixed_widths_wrap_long_texts_inside_their_cells():
+    t = crosstab_table(widths={"svar": 20, "Leder": 8, "Annet": 8})
+    assert t.needs_grid()
+    md = t.to_markdown()
+    lines = md.splitlines()
+    assert len({len(line) for line in lines}) == 1  # every line of the grid is as wide
+    first = [len(seg) for seg in lines[-1].split("+")[1:-1]]
+    # the widths asked for (+ padding), except where a word does not fit: «**100 %**» has a
+    # no-break space and cannot wrap, so Leder gets 9
+    assert first == [22, 11, 10]
+    assert "| Har andre enn deg    |" in md and "| aktuelle saken?¹" in md  # stub header wrapped
+    assert "| i virksomheten?      |" in md  # the group title wraps inside its span
+    text = " ".join(re.sub(r"<[^>]+>", " ", pandoc(md, "html")).split())
+    assert "Har andre enn deg (og evt. tillitsvalgt) fra virksomheten vært" in text  # joined
+    ast = table_ast(md)
+    assert ast["head"] == [[(1, 1), (1, 2)], [(1, 1), (1, 1), (1, 1)]]  # corner, then stub head
+    assert "| **Total** " in md and f"**100{S}%**" in md  # the bold total row
+
+
+def test_widths_leave_short_columns_and_other_tables_alone():
+    auto = crosstab_table().to_markdown()
+    assert "| Har andre enn deg (og evt. tillitsvalgt) fra virksomheten vært involvert" in auto
+    with pytest.raises(KeyError):
+        crosstab_table(widths={"nope": 5})
+    with pytest.raises(KeyError):
+        build_table(pd.DataFrame({"a": ["x"], "b": [1]}), stub="a", columns=["b"], bold=["y"])
+    with pytest.raises(ValueError, match="corner"):
+        build_table(pd.DataFrame({"a": ["x"], "b": [1]}), stub="a", columns=["b"], corner="n")
+
+
+def test_wrapped_line_that_looks_like_a_list_stays_text():
+    t = Table(header=[[Cell("Sted"), Cell("Forklaring")]],
+              body=[Block("Gruppe med en lang tittel som brytes"),
+                    ["a", "Summen er 12 - 3. 4) punkter og 1. september"]],
+              align=["l", "l"], widths=[6, 12])
+    md = t.to_markdown()
+    assert "\\- 3" in md or "3\\." in md or "4\\)" in md or "1\\." in md
+    html = pandoc(md, "html")
+    assert "<li>" not in html and "<ol" not in html and "<ul" not in html
+    assert "Summen er 12 - 3. 4) punkter og 1. september" in " ".join(
+        re.sub(r"<[^>]+>", " ", html).split())
+    assert "<strong>Gruppe med en lang tittel som brytes</strong>" in " ".join(html.split())

@@ -139,6 +139,14 @@ class Codebook:
         """The columns of a multi-select question, in codebook order."""
         return [column for column in self.columns if column.group == group]
 
+    def options(self, group: str) -> dict[str, str]:
+        """{column: label} of a multi-select question or an item battery (the columns sharing
+        `group`), in codebook order: what `rapport.stats.multi_select`/`battery` take."""
+        members = self.group(group)
+        if not members:
+            raise KeyError(f'{self.dataset}: no columns with group "{group}" in the codebook')
+        return {column.name: column.label for column in members}
+
     def question_text(self, name: str) -> str | None:
         """Verbatim question text for a column, a group or a `questions:` id."""
         if name in self.questions:

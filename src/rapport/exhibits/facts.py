@@ -20,9 +20,9 @@ from decimal import Decimal
 import yaml
 
 from rapport import context
+from rapport.fsutil import atomic_write_text
 
 from . import fmt
-from .snippet import write_atomic
 
 FILE = "facts.yml"
 _KEY = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
@@ -105,5 +105,5 @@ def fact(key: str, value, text: str | None = None, *, kind: str = "int",
         if other.startswith(key + ".") or key.startswith(other + "."):
             raise ValueError(f"faktanøkkelen {key!r} kolliderer med {other!r}")
     facts[key] = {"value": _raw(value), "text": str(text)}
-    write_atomic(path, dump(facts))
+    atomic_write_text(path, dump(facts))
     return str(text)

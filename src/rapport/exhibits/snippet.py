@@ -1,4 +1,4 @@
-"""Shared plumbing for published exhibits: atomic writes, ids, Markdown escaping, snippet parts.
+"""Shared plumbing for published exhibits: CSV files, ids, Markdown escaping, snippet parts.
 
 The snippet syntax is the contract in docs/architecture.md ("Snippet syntax"); figures and
 tables both build their `.md` files from the pieces here so that the two stay identical.
@@ -6,14 +6,13 @@ tables both build their `.md` files from the pieces here so that the two stay id
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from rapport import context
+from rapport.fsutil import atomic_write_text
 
 from . import fmt
 
@@ -32,28 +31,10 @@ def check_id(exhibit_id: str) -> str:
     return exhibit_id
 
 
-def write_atomic(path: Path, data: bytes | str) -> Path:
-    """Write a file via a temporary file in the same directory and os.replace."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
 def write_csv(path: Path, data: pd.DataFrame) -> Path:
     """The data behind an exhibit: UTF-8, «,» separator, «.» decimals, no index, LF endings."""
     text = data.to_csv(index=False, lineterminator="\n")
-    return write_atomic(path, text)
+    return atomic_write_text(path, text)
 
 
 def md_escape(text: str) -> str:

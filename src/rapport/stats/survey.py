@@ -13,7 +13,8 @@ Conventions (DESIGN.md §5):
   is Kish's effective sample size (Σw)² / Σw² of the respondents in the base.
 
 Outputs are tidy DataFrames with columns [code, category, count, n, share] (+ weighted_count,
-n_eff when weighted); batteries add an `item` column in front.
+n_eff when weighted); batteries add `item_code` and `item` columns in front. `share_of` reads
+the share of one or more codes back out of such a table (for facts and checks).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-__all__ = ["single_choice", "multi_select", "battery", "kish_n_eff"]
+__all__ = ["single_choice", "multi_select", "battery", "share_of", "kish_n_eff"]
 
 DontKnow = Literal["keep", "drop"]
 
@@ -61,6 +62,20 @@ def _weights_for(weights, index: pd.Index) -> pd.Series | None:
     if (w < 0).any():
         raise ValueError("weights must be non-negative")
     return w.astype(float)
+
+
+def _with_shares(out: pd.DataFrame, n: int, base_weights: pd.Series | None = None,
+                 weighted_counts: pd.Series | None = None) -> pd.DataFrame:
+    """Add `share` to a [code, category, count, n] frame: count / n, or, weighted, the weighted
+    count / the base's weight total, plus `weighted_count` and `n_eff`."""
+    if base_weights is None:
+        out["share"] = out["count"] / n if n else np.nan
+        return out
+    total = float(base_weights.sum())
+    out["share"] = weighted_counts.to_numpy() / total if total > 0 else np.nan
+    out["weighted_count"] = weighted_counts.to_numpy()
+    out["n_eff"] = kish_n_eff(base_weights)
+    return out
 
 
 def single_choice(answers: pd.Series, labels: Mapping | None = None, *,
@@ -119,15 +134,9 @@ def single_choice(answers: pd.Series, labels: Mapping | None = None, *,
     })
     w = _weights_for(weights, answers.index)
     if w is None:
-        out["share"] = out["count"] / n if n else np.nan
-    else:
-        wb = w[base]
-        wcounts = wb.groupby(sb).sum().reindex(codes, fill_value=0.0)
-        total = float(wb.sum())
-        out["share"] = wcounts.to_numpy() / total if total > 0 else np.nan
-        out["weighted_count"] = wcounts.to_numpy()
-        out["n_eff"] = kish_n_eff(wb)
-    return out
+        return _with_shares(out, n)
+    wb = w[base]
+    return _with_shares(out, n, wb, wb.groupby(sb).sum().reindex(codes, fill_value=0.0))
 
 
 def multi_select(data: pd.DataFrame, options: Mapping[str, str] | Sequence[str], *,
@@ -161,15 +170,9 @@ def multi_select(data: pd.DataFrame, options: Mapping[str, str] | Sequence[str],
     })
     w = _weights_for(weights, data.index)
     if w is None:
-        out["share"] = out["count"] / n if n else np.nan
-    else:
-        wb = w[base]
-        wcounts = ticked.mul(wb, axis=0).sum(axis=0)
-        total = float(wb.sum())
-        out["share"] = wcounts.to_numpy() / total if total > 0 else np.nan
-        out["weighted_count"] = wcounts.to_numpy()
-        out["n_eff"] = kish_n_eff(wb)
-    return out
+        return _with_shares(out, n)
+    wb = w[base]
+    return _with_shares(out, n, wb, ticked.mul(wb, axis=0).sum(axis=0))
 
 
 def battery(data: pd.DataFrame, items: Mapping[str, str] | Sequence[str],
@@ -193,3 +196,40 @@ def battery(data: pd.DataFrame, items: Mapping[str, str] | Sequence[str],
         part.insert(0, "item_code", col)
         parts.append(part)
     return pd.concat(parts, ignore_index=True)
+
+
+def share_of(table: pd.DataFrame, *codes: Hashable, column: str = "code",
+             item: Hashable | None = None) -> float:
+    """The share of one code, or the summed share of several, in a table from
+    :func:`single_choice`, :func:`multi_select` or :func:`battery`.
+
+    codes:  values of `column`: answer codes (single choice), option columns (multi-select), or
+            with column="category" the labels; any other column that names one row per code
+            works too (e.g. a notebook's short option key). Several codes give the sum of their
+            unrounded shares («helt eller delvis enig» = share_of(t, 4, 5)).
+    item:   for a battery, the item (its `item_code`, the column name) to read.
+
+    Raises KeyError for a code (or item) not in the table and ValueError when `column` does not
+    identify one row per code (a battery read without item=).
+    """
+    if not codes:
+        raise TypeError("share_of needs at least one code")
+    if len(set(codes)) != len(codes):
+        raise ValueError(f"the same code is given twice: {codes}")
+    if column not in table.columns:
+        raise KeyError(f"the table has no column {column!r}; it has {list(table.columns)}")
+    rows = table
+    if item is not None:
+        if "item_code" not in table.columns:
+            raise KeyError("item= needs a battery table (with an item_code column)")
+        rows = table[table["item_code"] == item]
+        if rows.empty:
+            raise KeyError(f"no item {item!r} in the battery")
+    if not rows[column].is_unique:
+        hint = " (a battery: pass item=)" if "item_code" in rows.columns and item is None else ""
+        raise ValueError(f"column {column!r} has repeated values{hint}")
+    shares = rows.set_index(column)["share"]
+    missing = [c for c in codes if c not in shares.index]
+    if missing:
+        raise KeyError(f"code(s) {missing} not in column {column!r} ({list(shares.index)})")
+    return float(sum(float(shares[c]) for c in codes))

@@ -119,27 +119,20 @@ def build_index(project: Project, blocks: list, bib_keys: set[str]) -> BookIndex
                     page.title, page.id = title, ident
                 entry = Entry("sec", page.page, title, level=level, part=page.part)
                 if numbered and not unnumbered and level <= depth:
-                    if page.part == "appendix":
-                        if level == 1:
+                    appendix = page.part == "appendix"
+                    if level == 1:  # chapters and appendices are counted apart
+                        if appendix:
                             app_no += 1
-                            counters = [app_no]
                         else:
-                            counters = (counters + [0] * level)[:level]
-                            counters[level - 1] += 1
-                        entry.number = ".".join(map(str, counters))
-                        entry.label = f"{apx_prefix} {entry.number}"
-                        entry.prefix = (f"{apx_title} {entry.number}{apx_delim}" if level == 1
-                                        else entry.number)
-                    else:
-                        if level == 1:
                             chap_no += 1
-                            counters = [chap_no]
-                        else:
-                            counters = (counters + [0] * level)[:level]
-                            counters[level - 1] += 1
-                        entry.number = ".".join(map(str, counters))
-                        entry.label = f"{sec_prefix} {entry.number}"
-                        entry.prefix = entry.number
+                        counters = [app_no if appendix else chap_no]
+                    else:
+                        counters = (counters + [0] * level)[:level]
+                        counters[level - 1] += 1
+                    entry.number = ".".join(map(str, counters))
+                    entry.label = f"{apx_prefix if appendix else sec_prefix} {entry.number}"
+                    entry.prefix = (f"{apx_title} {entry.number}{apx_delim}"
+                                    if appendix and level == 1 else entry.number)
                     if level == 1:
                         page.prefix = entry.prefix
                 else:

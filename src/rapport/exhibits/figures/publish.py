@@ -9,10 +9,10 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from rapport import context
+from rapport.fsutil import atomic_write_bytes, atomic_write_text
 
 from .. import snippet, style
 from ._common import meta
-
 
 
 def svg_bytes(fig: Figure) -> bytes:
@@ -65,11 +65,11 @@ def publish_figure(fig_id: str, fig: Figure, *, caption: str, alt: str | None = 
     svg_path = out / f"fig-{fig_id}.svg"
     csv_path = out / f"fig-{fig_id}.csv"
     md_path = out / f"fig-{fig_id}.md"
-    snippet.write_atomic(svg_path, svg_bytes(fig))
+    atomic_write_bytes(svg_path, svg_bytes(fig))
     snippet.write_csv(csv_path, data)
     text = figure_snippet(fig_id, caption=caption, alt=alt, n_part=n_part, multi=multi,
                           source=source, svg_path=svg_path, csv_path=csv_path)
-    snippet.write_atomic(md_path, text)
+    atomic_write_text(md_path, text)
     if close:
         plt.close(fig)
     return {"svg": svg_path, "csv": csv_path, "md": md_path, "alt": alt, "n": n_part}

@@ -127,7 +127,9 @@ def build_table(data: pd.DataFrame, *, stub: str, columns: Sequence[str],
                 block: str | None = None, block_n: dict | None = None,
                 total: str | None = None, total_columns: Sequence[str] | None = None,
                 missing: str = "–", suppressed: pd.DataFrame | None = None,
-                symbol: str | None = None, min_widths: dict | None = None) -> Table:
+                symbol: str | None = None, min_widths: dict | None = None,
+                widths: dict | None = None, corner: str | None = None,
+                bold: Sequence[str] = ()) -> Table:
     """A table from raw values.
 
     stub:      column holding the row labels (left-aligned); value columns are right-aligned.
@@ -147,6 +149,13 @@ def build_table(data: pd.DataFrame, *, stub: str, columns: Sequence[str],
     min_widths: column → minimum width in characters in the grid table (e.g. to keep a short
                «Differanse» header from being squeezed in the PDF); the stub column's key is
                `stub`.
+    widths:    column → fixed width in characters (grid table); a longer text, such as a long
+               question in the stub header, wraps over several lines in its cell. Use it to
+               give the columns a set share of the page instead of one by the longest text.
+    bold:      stub labels of rows to set in bold, e.g. a total row that is already in `data`
+               (as in a crosstab's shares, where the disclosure rule may have hidden it).
+    corner:    with `groups`: text for the top-left cell (e.g. «n = 211»); the stub label then
+               sits in the second header row instead of spanning both.
     """
     formats, labels = dict(formats or {}), dict(labels or {})
     mask = _suppression_mask(data, columns, suppressed)
@@ -157,8 +166,10 @@ def build_table(data: pd.DataFrame, *, stub: str, columns: Sequence[str],
         raise KeyError(f"tabelldata mangler kolonne(r) {missing_cols}")
     fns = {c: formatter(formats.get(c) or _default_kind(data[c])) for c in columns}
     head_stub = stub_label or ("Variabel/Verdi" if block else labels.get(stub, stub))
+    if corner is not None and not groups:
+        raise ValueError("corner= krever groups= (en overskrift i to rader)")
     if groups:
-        top, sub = [Cell(head_stub, rowspan=2)], []
+        top, sub = ([Cell(head_stub, rowspan=2)] if corner is None else [Cell(corner)]), []
         j = 0
         while j < len(columns):
             col = columns[j]
@@ -173,30 +184,35 @@ def build_table(data: pd.DataFrame, *, stub: str, columns: Sequence[str],
             top.append(Cell(group[0], colspan=len(span)))
             sub += [Cell(labels.get(c, c)) for c in span]
             j += len(span)
-        header = [top, sub]
+        header = [top, sub if corner is None else [Cell(head_stub), *sub]]
     else:
         header = [[Cell(head_stub)] + [Cell(labels.get(c, c)) for c in columns]]
+    unknown_bold = [b for b in bold if b not in set(data[stub].astype(str))]
+    if unknown_bold:
+        raise KeyError(f"bold= har rad(er) som ikke er i tabellen: {unknown_bold}")
     body: list = []
+    bold_rows = set()
     current = object()
     for pos, (_, row) in enumerate(data.iterrows()):
         if block and row[block] != current:
             current = row[block]
             n = (block_n or {}).get(current)
             body.append(Block(f"{current} {fmt.n_label(n)}" if n is not None else str(current)))
+        if str(row[stub]) in bold:
+            bold_rows.add(len(body))
         body.append([str(row[stub])] + [symbol if mask[pos, j] else cell(row[c], fns[c], missing)
                                          for j, c in enumerate(columns)])
-    bold = set()
     if total:
         sums = total_columns or [c for c in columns if formats.get(c) != "text"
                                  and pd.api.types.is_numeric_dtype(data[c])]
         body.append([total] + [cell(data[c].sum(min_count=1), fns[c], missing) if c in sums
                                else "" for c in columns])
-        bold.add(len(body) - 1)
-    widths = None
-    if min_widths:
-        unknown = [c for c in min_widths if c not in [stub, *columns]]
+        bold_rows.add(len(body) - 1)
+    per_column = {}
+    for name, given in (("min_widths", min_widths), ("widths", widths)):
+        unknown = [c for c in given or {} if c not in [stub, *columns]]
         if unknown:
-            raise KeyError(f"min_widths har kolonne(r) som ikke er i tabellen: {unknown}")
-        widths = [min_widths.get(c) for c in [stub, *columns]]
-    return Table(header=header, body=body, align=["l"] + ["r"] * len(columns), bold_rows=bold,
-                 min_widths=widths)
+            raise KeyError(f"{name} har kolonne(r) som ikke er i tabellen: {unknown}")
+        per_column[name] = [given.get(c) for c in [stub, *columns]] if given else None
+    return Table(header=header, body=body, align=["l"] + ["r"] * len(columns),
+                 bold_rows=bold_rows, **per_column)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from rapport import context
+from rapport.fsutil import atomic_write_text
 
 from .. import snippet
 from .markdown import Table
@@ -51,5 +52,5 @@ def publish_table(tbl_id: str, table: Table | str, *, caption: str, data: pd.Dat
     snippet.write_csv(csv_path, data)
     text = table_snippet(tbl_id, table_md, caption=caption, n_part=n_part, notes=notes,
                          source=source, csv_path=csv_path, numbered=numbered)
-    snippet.write_atomic(md_path, text)
+    atomic_write_text(md_path, text)
     return {"md": md_path, "csv": csv_path, "n": n_part}
