@@ -248,6 +248,9 @@ local function split_caption(div)
   return blocks, caption
 end
 
+-- Tables with at most this many body rows never break across PDF pages.
+SHORT_TABLE_ROWS = 24
+
 local function exhibit(div, kind)
   local e = entry(div.identifier)
   if e == nil then return nil end
@@ -258,12 +261,22 @@ local function exhibit(div, kind)
     if prefix ~= "" then
       cap = "#text(weight: \"semibold\")[" .. typst_markup(pandoc.Inlines(prefix)) .. "] " .. cap
     end
+    -- A table short enough for one page is kept whole (no two rows stranded on a page);
+    -- a longer one breaks, with its caption kept on the first rows and the header repeated.
+    local rows = 0
+    blocks:walk({
+      Table = function(t)
+        for _, body in ipairs(t.bodies) do rows = rows + #body.body end
+      end,
+    })
+    local keep = kind == "tbl" and rows > 0 and rows <= SHORT_TABLE_ROWS
     local out = pandoc.Blocks({
-      pandoc.RawBlock("typst", "#figure(kind: \"rapport-" .. kind .. "\", supplement: none, "
+      pandoc.RawBlock("typst", (keep and "#block(breakable: false)[" or "")
+        .. "#figure(kind: \"rapport-" .. kind .. "\", supplement: none, "
         .. "numbering: none, caption: [" .. cap .. "])["),
     })
     out:extend(blocks)
-    out:insert(pandoc.RawBlock("typst", "] <" .. div.identifier .. ">"))
+    out:insert(pandoc.RawBlock("typst", "] <" .. div.identifier .. ">" .. (keep and "]" or "")))
     return out
   end
   local cap_inlines = pandoc.Inlines({})
