@@ -101,7 +101,7 @@ matrise.round(0)
 # %%
 fact("tilsagn.sum_totalt", int(per_aar.sum()), kind="mill_kr")
 fact("tilsagn.sum_2023", int(per_aar[2023]), kind="mill_kr")
-fact("tilsagn.sum_2019", int(per_aar[2019]), kind="kr")
+fact("tilsagn.sum_2019", int(per_aar[2019]), kind="mill_kr")
 fact("tilsagn.sum_2024", int(per_aar[2024]), kind="mill_kr")
 fact("tilsagn.uttrekksdato", UTTREKK.date(), kind="date")
 fact("tilsagn.vekst_2019_2023", per_aar[2023] / per_aar[2019], kind="decimal", decimals=0)
