@@ -128,6 +128,14 @@ def tidy(table: pd.DataFrame, cols=("category", "count", "n", "share")) -> pd.Da
     return table[list(cols)].reset_index(drop=True)
 
 
+def scale_figure(fig_id: str, df: pd.DataFrame, kb, col: str, source: str) -> pd.DataFrame:
+    """A single-choice question as bars in the answer scale's order; returns its shares."""
+    table = single(df, kb, col)
+    publish_figure(fig_id, bar_chart(table, sort=False), caption=question(kb, col),
+                   data=tidy(table), source=source)
+    return table
+
+
 # %% [markdown]
 # ## Svarinngang: inviterte, svar og svarprosent
 #
@@ -156,14 +164,7 @@ pd.Series({"mottakere inviterte": mott_inviterte, "mottakere svar": mott_svar,
 # ## Figur 2: kjennskap blant ikke-mottakere
 
 # %%
-hort = single(ikke, kb_ikke, "q_hort_om")
-publish_figure(
-    "kjennskap",
-    bar_chart(hort, sort=False),
-    caption=question(kb_ikke, "q_hort_om"),
-    data=tidy(hort),
-    source=KILDE_IKKE,
-)
+hort = scale_figure("kjennskap", ikke, kb_ikke, "q_hort_om", KILDE_IKKE)
 har_hort = ikke["q_hort_om"].isin([1, 2])
 fact("survey.ikke_mottakere.hort_om", float(har_hort.mean()), kind="pct")
 fact("survey.ikke_mottakere.hort_om_ord", float(har_hort.mean()), kind="share_words")
@@ -190,14 +191,7 @@ hort, ikke_hort_sektor.rename(sektorer), ikke_hort_str
 # Spurt alle; 6 lot spørsmålet stå ubesvart (ikke i n). Skalaen står i sin egen rekkefølge.
 
 # %%
-relevans = single(ikke, kb_ikke, "q_relevans")
-publish_figure(
-    "relevans",
-    bar_chart(relevans, sort=False),
-    caption=question(kb_ikke, "q_relevans"),
-    data=tidy(relevans),
-    source=KILDE_IKKE,
-)
+relevans = scale_figure("relevans", ikke, kb_ikke, "q_relevans", KILDE_IKKE)
 fact("survey.ikke_mottakere.relevans_n", int(relevans["n"].iloc[0]), kind="int")
 fact("survey.ikke_mottakere.relevans_stor", share_of(relevans, 1), kind="pct")
 fact("survey.ikke_mottakere.relevans_stor_noen", share_of(relevans, 1, 2), kind="pct")
@@ -402,14 +396,7 @@ pd.DataFrame({f"{k}_{r}": vars(c) for k, d in (("arbeidstid", moe_tid), ("bht", 
 # ## Figur 11: én eller flere eksperter
 
 # %%
-antall = single(mott, kb_mott, "q_antall_eksperter")
-publish_figure(
-    "antall-eksperter",
-    bar_chart(antall, sort=False),
-    caption=question(kb_mott, "q_antall_eksperter"),
-    data=tidy(antall),
-    source=KILDE_MOTT,
-)
+antall = scale_figure("antall-eksperter", mott, kb_mott, "q_antall_eksperter", KILDE_MOTT)
 antall22 = single(m22, kb_22, "q_antall_eksperter")
 fact("survey.eksperter.en_2024", share_of(antall, 1), kind="pct")
 fact("survey.eksperter.en_2022", share_of(antall22, 1), kind="pct")
@@ -588,14 +575,7 @@ agree
 # ## Figur 16: betalt mer enn refundert
 
 # %%
-betalt = single(mott, kb_mott, "q_betalt_mer")
-publish_figure(
-    "betalt-mer",
-    bar_chart(betalt, sort=False),
-    caption=question(kb_mott, "q_betalt_mer"),
-    data=tidy(betalt),
-    source=KILDE_MOTT,
-)
+betalt = scale_figure("betalt-mer", mott, kb_mott, "q_betalt_mer", KILDE_MOTT)
 fact("survey.betalt_mer.ja", share_of(betalt, 1), kind="pct")
 betalt
 
@@ -603,14 +583,7 @@ betalt
 # ## Figur 17: intern ressursbruk (bipolar skala, i skalaens rekkefølge)
 
 # %%
-ressurs = single(mott, kb_mott, "q_ressursbruk")
-publish_figure(
-    "ressursbruk",
-    bar_chart(ressurs, sort=False),
-    caption=question(kb_mott, "q_ressursbruk"),
-    data=tidy(ressurs),
-    source=KILDE_MOTT,
-)
+ressurs = scale_figure("ressursbruk", mott, kb_mott, "q_ressursbruk", KILDE_MOTT)
 fact("survey.ressursbruk.verken", share_of(ressurs, 3), kind="pct")
 fact("survey.ressursbruk.noe_okt", share_of(ressurs, 4), kind="pct")
 fact("survey.ressursbruk.sterkt_okt", share_of(ressurs, 5), kind="pct")
