@@ -28,6 +28,8 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pyarrow.parquet as pq
+
 REPO = Path(__file__).resolve().parents[1]
 COPY_IGNORE = shutil.ignore_patterns(".venv", ".git", "_build", "_book", "_variables.yml", "*.staging")
 SURVEY_FILE = "data/raw/survey/ikke_mottakere_2024.csv"
@@ -112,12 +114,10 @@ def main() -> int:
             "from pathlib import Path; from rapport.build.runner import run_notebooks;"
             f"run_notebooks(Path('.').resolve(), force=True, only={register!r}, log=print)"
         )]
-        persons_cmd = [py, "-c", "import pandas as pd; print(len(pd.read_parquet("
-                       "'data/raw/register/personer.parquet', columns=['person_id'])))"]
         scaling = []
         for scale in ("full", "small"):
             run([py, "-m", "ekspertbistand.generate", "--scale", scale], work)
-            persons = int(run(persons_cmd, work)[2].strip())
+            persons = pq.ParquetFile(work / "data/raw/register/personer.parquet").metadata.num_rows
             reg = run(register_cmd, work)
             scaling.append((scale, persons, reg[0], reg[1]))
             count = format(persons, ",").replace(",", " ")

@@ -1,10 +1,12 @@
 """Backtests: the *published* survey exhibits of chapter 3 reproduce every number seed 004 prints.
 
 Unlike tests/test_backtest_survey.py (which checks the raw exports), this runs the chapter's
-notebook `notebooks/03-survey.py` through the project's own build (`rapport.build.cli prepare`)
-in a throwaway copy of the project that holds only what the notebook reads, and compares what it
-published (`_build/artifacts/03-survey/fig-*.csv`, `tbl-*.csv`, `_build/facts.json`) with
-data/reference/figur_{2..17}.csv and tabell_6.csv.
+survey notebooks `notebooks/03-ikke-mottakere.py` (Figur 2–5) and `notebooks/03-survey.py`
+(Figur 6–17, Tabell 6) through the project's own build (`rapport.build.cli prepare`) in a
+throwaway copy of the project that holds only what the notebooks read, and compares what they
+published (`_build/artifacts/<stem>/fig-*.csv`, `tbl-*.csv`, `_build/facts.json`) with
+data/reference/figur_{2..17}.csv and tabell_6.csv. Each exhibit must come from its own notebook
+(`owner`).
 
 Shares are recomputed exactly as count / n from the published CSVs and rounded half-up to a
 whole percent. Each reference row is checked by its `relation` (=, derived: exact; approx:
@@ -28,10 +30,12 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 REF = REPO / "data" / "reference"
-STEM = "03-survey"
+STEMS = ("03-ikke-mottakere", "03-survey")
+# The non-recipient exhibits have their own notebook (a change to that survey re-runs only it).
+IKKE_MOTTAKERE = {"fig-kjennskap", "fig-relevans", "fig-arsak-ikke-sokt", "fig-grep"}
 APPROX_PP = 5
 
-# What the notebook reads (plus the package, linked) — nothing else, so the build is quick.
+# What the notebooks read (plus the package, linked) — nothing else, so the build is quick.
 COPY = ["data/codebook", "data/raw/survey", "data/raw/prosjekt", "requirements.lock"]
 
 
@@ -52,7 +56,8 @@ def build(tmp_path_factory) -> Path:
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, dst)
     (root / "src").symlink_to(REPO / "src")
     (root / "notebooks").mkdir()
-    shutil.copy2(REPO / "notebooks" / f"{STEM}.py", root / "notebooks" / f"{STEM}.py")
+    for stem in STEMS:
+        shutil.copy2(REPO / "notebooks" / f"{stem}.py", root / "notebooks" / f"{stem}.py")
     (root / "_quarto.yml").write_text("project:\n  type: book\n", encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
     proc = subprocess.run([sys.executable, "-m", "rapport.build.cli", "prepare", "--root",
@@ -62,9 +67,28 @@ def build(tmp_path_factory) -> Path:
     return root
 
 
+def owner(name: str) -> str:
+    """The notebook that publishes exhibit `name` (e.g. "fig-kjennskap")."""
+    return "03-ikke-mottakere" if name in IKKE_MOTTAKERE else "03-survey"
+
+
 @pytest.fixture(scope="session")
 def artifacts(build) -> Path:
-    return build / "_build" / "artifacts" / STEM
+    """The artifacts root; an exhibit's files are under its owner's directory."""
+    return build / "_build" / "artifacts"
+
+
+def artifact(artifacts: Path, name: str, suffix: str) -> Path:
+    return artifacts / owner(name) / f"{name}.{suffix}"
+
+
+def test_both_notebooks_published_only_their_own_exhibits(artifacts):
+    for stem in STEMS:
+        published = {p.stem for p in (artifacts / stem).glob("*.md")}
+        assert published, f"{stem} published nothing"
+        wrong = sorted(name for name in published if owner(name) != stem)
+        assert not wrong, f"{stem} published exhibits that belong to the other notebook: {wrong}"
+    assert {p.stem for p in (artifacts / "03-ikke-mottakere").glob("*.md")} == IKKE_MOTTAKERE
 
 
 @pytest.fixture(scope="session")
@@ -73,8 +97,8 @@ def facts(build) -> dict:
 
 
 def csv(artifacts: Path, name: str) -> pd.DataFrame:
-    path = artifacts / f"{name}.csv"
-    assert path.exists(), f"{name}.csv was not published"
+    path = artifact(artifacts, name, "csv")
+    assert path.exists(), f"{owner(name)}/{name}.csv was not published"
     return pd.read_csv(path)
 
 
@@ -318,7 +342,7 @@ CAPTIONS = {
 
 @pytest.mark.parametrize("fig,tail", list(CAPTIONS.items()), ids=list(CAPTIONS))
 def test_caption(fig, tail, artifacts):
-    text = (artifacts / f"{fig}.md").read_text(encoding="utf-8").replace("\u00a0", " ")
+    text = artifact(artifacts, fig, "md").read_text(encoding="utf-8").replace("\u00a0", " ")
     caption = [line for line in text.splitlines() if line.rstrip().endswith(")")
                and "(n" in line]
     assert caption and caption[0].endswith(tail), (
@@ -334,7 +358,7 @@ ROLES = {"Leder_pct": "Leder", "Mellomleder_pct": "Mellomleder",
 def test_tabell_6(artifacts):
     ref = pd.read_csv(REF / "tabell_6.csv", dtype=str, keep_default_na=False)
     pub = csv(artifacts, "tbl-involvering-rolle")
-    md = (artifacts / "tbl-involvering-rolle.md").read_text(encoding="utf-8")
+    md = artifact(artifacts, "tbl-involvering-rolle", "md").read_text(encoding="utf-8")
     assert "n = 211" in md.replace("\u00a0", " "), "Tabell 6: corner «n = 211» missing"
     assert "¹ For eksempel i møter, dialog med ekspert eller i søknadsprosess." in md
     assert "saken?¹" in md, "Tabell 6: the footnote has no anchor in the stub header"

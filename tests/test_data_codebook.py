@@ -97,6 +97,21 @@ def test_load_codebook_types_and_resolved_codes(root):
     assert list_codebooks() == ["tilsagn"]
 
 
+def test_caption_and_is_multi(root):
+    book = load_codebook("tilsagn")
+    # a `questions:` id, a group and a column: the verbatim text
+    assert book.caption("q_kilde") == "Hvordan fikk du høre om tilskuddet?"
+    assert book.caption("q_kilde_ia") == "Hvordan fikk du høre om tilskuddet?"
+    assert book.caption("q_hort_om").startswith("Hadde du hørt om tilskudd")
+    with pytest.raises(KeyError, match="tilsagn: ingen spørsmålstekst for belop"):
+        book.caption("belop")  # a register column, no question
+    with pytest.raises(KeyError, match="q_finnes_ikke"):
+        book.caption("q_finnes_ikke")
+    assert book.is_multi("q_kilde") is True
+    assert book.is_multi("q_hort_om") is False  # no `questions:` entry
+    assert book.is_multi("q_finnes_ikke") is False
+
+
 def test_decode_replaces_codes_with_labels(root):
     book = load_codebook("tilsagn")
     frame = pd.DataFrame({"region": ["03", "50"], "q_hort_om": [9, None]})

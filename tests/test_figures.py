@@ -7,9 +7,11 @@ import pandas as pd
 import pypandoc
 import pytest
 
-from rapport.exhibits import (bar_chart, county_bars, dac_diagram, grouped_bars,
-                              likert_diverging, likert_stacked, logic_model, publish_figure,
-                              state_distribution, style)
+from rapport.exhibits import (bar_chart, bar_order, county_bars, dac_diagram, grouped_bars,
+                              likert_diverging, likert_stacked, logic_model, order_bars,
+                              publish_bars, publish_figure, publish_question, state_distribution,
+                              style)
+from rapport.stats import multi_select
 
 S = "\u00a0"
 
@@ -156,3 +158,59 @@ def test_palette_contrast():
     for color in style.sequential(4) + style.oranges(2) + list(style.OKABE_ITO):
         bg = style.text_color(color)
         assert style.contrast(bg, color) >= 4.5, color
+
+
+def test_bar_order_substantive_by_size_then_none_annet_vet_ikke():
+    values = pd.Series({"Vet ikke": 0.30, "Annet": 0.40, "Nei, ingen tiltak": 0.50,
+                        "Tilpasning av arbeidstid": 0.20, "Hadde ikke behov": 0.05,
+                        "Ergonomi": 0.60, "Oppfølging fra BHT": 0.20})
+    assert bar_order(values) == ["Ergonomi", "Tilpasning av arbeidstid", "Oppfølging fra BHT",
+                                 "Nei, ingen tiltak", "Hadde ikke behov", "Annet", "Vet ikke"]
+    table = pd.DataFrame({"category": list(values.index), "share": values.to_numpy(),
+                          "step": range(7)})
+    by_share = order_bars(table)
+    assert list(by_share["category"]) == bar_order(values)
+    assert list(by_share.index) == list(range(7))
+    # another column as the order (e.g. a process order); the tail rule still holds
+    by_step = order_bars(table, by="step")
+    assert list(by_step["category"])[:3] == ["Oppfølging fra BHT", "Ergonomi",
+                                             "Tilpasning av arbeidstid"]
+    assert list(by_step["category"])[-2:] == ["Annet", "Vet ikke"]
+
+
+class _Codebook:
+    """The three methods publish_question uses, as `rapport.data.Codebook` has them."""
+
+    def labels(self, name):
+        return {1: "Ja", 2: "Nei", 9: "Vet ikke"}
+
+    def caption(self, name):
+        return {"q_x": "Har du hørt om det?"}[name]
+
+    def is_multi(self, name):
+        return False
+
+
+def test_publish_question_in_scale_order_with_codebook_caption(artifacts):
+    answers = pd.DataFrame({"q_x": [2, 2, 2, 1, 9, None]})
+    table = publish_question("spm", answers, _Codebook(), "q_x", source="Kilde X")
+    assert list(table["category"]) == ["Ja", "Nei", "Vet ikke"]  # scale order, not by size
+    assert list(table["count"]) == [1, 3, 1] and (table["n"] == 5).all()
+    csv = pd.read_csv(artifacts / "fig-spm.csv")
+    assert list(csv.columns) == ["category", "count", "n", "share"]
+    assert list(csv["category"]) == ["Ja", "Nei", "Vet ikke"]
+    md = (artifacts / "fig-spm.md").read_text(encoding="utf-8").replace(S, " ")
+    assert "Har du hørt om det? (n = 5)" in md and "Kilde: Kilde X" in md
+    assert "Flere svar mulig" not in md
+
+
+def test_publish_bars_keeps_table_order_and_marks_multi(artifacts):
+    data = pd.DataFrame({"q_k_a": [1, 0, 1, 1], "q_k_annet": [1, 1, 1, 0], "q_k_b": [0, 1, 0, 0]})
+    table = order_bars(multi_select(data, {"q_k_a": "A", "q_k_annet": "Annet", "q_k_b": "B"},
+                                    group="q_k"))
+    out = publish_bars("flere", table, caption="Hva?", multi=True, source=None, label_width=30)
+    csv = pd.read_csv(out["csv"])
+    assert list(csv["category"]) == ["A", "B", "Annet"]  # «Annet» last despite its size
+    assert list(csv.columns) == ["category", "count", "n", "share"]
+    md = out["md"].read_text(encoding="utf-8").replace(S, " ")
+    assert "Hva? (Flere svar mulig) (n = 4)" in md and "Kilde" not in md

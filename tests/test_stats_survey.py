@@ -4,7 +4,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from rapport.stats import battery, kish_n_eff, multi_select, share_of, single_choice
+from rapport.stats import (
+    battery,
+    kish_n_eff,
+    multi_select,
+    option_key,
+    order_items,
+    share_of,
+    single_choice,
+)
 
 LABELS = {1: "Ja, og jeg kjenner godt til den", 2: "Ja, men kjenner ikke så godt til den",
           3: "Nei", 9: "Vet ikke"}
@@ -71,6 +79,33 @@ def test_multi_select_share_of_respondents():
     assert t["share"].sum() == 1.25  # share of respondents, not of answers (would sum to 1)
     bools = df.astype("boolean")
     assert list(multi_select(bools, list(df.columns))["count"]) == [2, 2, 1]
+
+
+def test_multi_select_group_adds_short_keys():
+    df = pd.DataFrame({"q_kilde_ia": [1, 0, np.nan], "q_kilde_nett": [1, 1, np.nan],
+                       "annet": [0, 1, np.nan]})
+    t = multi_select(df, list(df.columns), group="q_kilde")
+    assert list(t.columns) == ["code", "category", "count", "n", "share", "key"]
+    assert list(t["key"]) == ["ia", "nett", "annet"]  # no prefix: the name unchanged
+    assert share_of(t, "nett", column="key") == 1.0
+    w = multi_select(df, list(df.columns), group="q_kilde", weights=pd.Series([1.0, 3.0, 1.0]))
+    assert list(w.columns)[-1] == "key" and "n_eff" in w.columns
+    assert "key" not in multi_select(df, list(df.columns)).columns
+    assert option_key("q_arsak_altinn", "q_arsak") == "altinn"
+    assert option_key("q_arsakx", "q_arsak") == "q_arsakx"
+
+
+def test_order_items_by_given_order_then_code():
+    scale = {1: "Ja", 2: "Nei", 9: "Vet ikke"}
+    df = pd.DataFrame({"a": [1, 2, 2, 9], "b": [1, 1, 1, 2], "c": [2, 2, 9, 9]})
+    t = battery(df, {"a": "A", "b": "B", "c": "C"}, scale)
+    ja = t[t["code"] == 1].set_index("item")["share"].sort_values(ascending=False)
+    out = order_items(t.sample(frac=1, random_state=1), ja.index)
+    assert list(out["item"]) == ["B"] * 3 + ["A"] * 3 + ["C"] * 3
+    assert list(out["code"]) == [1, 2, 9] * 3
+    assert list(out.index) == list(range(9)) and out["item"].dtype == object
+    with pytest.raises(ValueError, match="not in the order"):
+        order_items(t, ["A", "B"])
 
 
 def test_battery_long_table_with_item_n():

@@ -162,6 +162,24 @@ class Codebook:
             return self.questions[column.group].text
         return column.question
 
+    def caption(self, name: str) -> str:
+        """The verbatim question text for an exhibit's caption (see :meth:`question_text`).
+
+        Unlike `question_text`, a missing text is an error: a survey figure's caption is the
+        question as asked, never a made-up title. Raises KeyError naming the dataset.
+        """
+        text = self.question_text(name)
+        if not text:
+            raise KeyError(f"{self.dataset}: ingen spørsmålstekst for {name}")
+        return text
+
+    def is_multi(self, name: str) -> bool:
+        """True when `questions:` marks the question `name` as multi-select (`multi: true`),
+        i.e. its caption gets «(Flere svar mulig)». False for an id without a `questions:`
+        entry."""
+        question = self.questions.get(name)
+        return bool(question and question.multi)
+
     def decode(self, frame: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
         """A copy of `frame` with codes replaced by their labels (categorical, codebook order)."""
         out = frame.copy()

@@ -40,13 +40,22 @@ from rapport.stats.moe import (
 )
 from rapport.stats.rounding import round_half_up, round_half_up_decimal
 from rapport.stats.sequences import DiscrepancyResult, discrepancy, state_distribution
-from rapport.stats.survey import battery, kish_n_eff, multi_select, share_of, single_choice
+from rapport.stats.survey import (
+    battery,
+    kish_n_eff,
+    multi_select,
+    option_key,
+    order_items,
+    share_of,
+    single_choice,
+)
 
 __all__ = [
     # rounding
     "round_half_up", "round_half_up_decimal",
     # survey
-    "single_choice", "multi_select", "battery", "share_of", "kish_n_eff",
+    "single_choice", "multi_select", "battery", "order_items", "option_key", "share_of",
+    "kish_n_eff",
     # margins of error
     "moe_single", "moe_two_sample", "moe_max", "fpc", "compare_rounds", "RoundComparison",
     # crosstabs

@@ -25,7 +25,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-__all__ = ["single_choice", "multi_select", "battery", "share_of", "kish_n_eff"]
+__all__ = ["single_choice", "multi_select", "battery", "order_items", "option_key", "share_of",
+           "kish_n_eff"]
 
 DontKnow = Literal["keep", "drop"]
 
@@ -139,8 +140,15 @@ def single_choice(answers: pd.Series, labels: Mapping | None = None, *,
     return _with_shares(out, n, wb, wb.groupby(sb).sum().reindex(codes, fill_value=0.0))
 
 
+def option_key(column: str, group: str) -> str:
+    """The short id of a multi-select option or battery item: its column name without the
+    `<group>_` prefix (`option_key("q_arsak_altinn", "q_arsak")` → "altinn"). A column that
+    does not start with the prefix is returned unchanged."""
+    return column.removeprefix(group + "_")
+
+
 def multi_select(data: pd.DataFrame, options: Mapping[str, str] | Sequence[str], *,
-                 weights: pd.Series | None = None) -> pd.DataFrame:
+                 weights: pd.Series | None = None, group: str | None = None) -> pd.DataFrame:
     """Share of respondents who ticked each option of a multi-select question.
 
     data: respondents × columns; options: {column: label} (ordered) or a list of columns
@@ -149,8 +157,12 @@ def multi_select(data: pd.DataFrame, options: Mapping[str, str] | Sequence[str],
     within those, a null option counts as not ticked. Shares are of respondents, not of answers,
     so they may sum to more than 1.
 
-    Returns [code, category, count, n, share] (+ [weighted_count, n_eff] if weighted), where
-    `code` is the column name.
+    group: the name the option columns share (the codebook's `group`); when given, a last
+        column `key` holds each option's short id (:func:`option_key`), handy for facts and
+        :func:`share_of` (`column="key"`).
+
+    Returns [code, category, count, n, share] (+ [weighted_count, n_eff] if weighted, + [key]
+    with group=), where `code` is the column name.
     """
     if not isinstance(options, Mapping):
         options = {c: c for c in options}
@@ -170,9 +182,13 @@ def multi_select(data: pd.DataFrame, options: Mapping[str, str] | Sequence[str],
     })
     w = _weights_for(weights, data.index)
     if w is None:
-        return _with_shares(out, n)
-    wb = w[base]
-    return _with_shares(out, n, wb, ticked.mul(wb, axis=0).sum(axis=0))
+        out = _with_shares(out, n)
+    else:
+        wb = w[base]
+        out = _with_shares(out, n, wb, ticked.mul(wb, axis=0).sum(axis=0))
+    if group is not None:
+        out["key"] = [option_key(c, group) for c in cols]
+    return out
 
 
 def battery(data: pd.DataFrame, items: Mapping[str, str] | Sequence[str],
@@ -196,6 +212,22 @@ def battery(data: pd.DataFrame, items: Mapping[str, str] | Sequence[str],
         part.insert(0, "item_code", col)
         parts.append(part)
     return pd.concat(parts, ignore_index=True)
+
+
+def order_items(table: pd.DataFrame, items: Iterable[Hashable]) -> pd.DataFrame:
+    """A battery table (from :func:`battery`) with its items in the order of `items` (item
+    labels, e.g. the index of the items' «ja» shares sorted descending) and, within each item,
+    the rows sorted by answer code (the scale's order for numeric codes).
+
+    Every item of the table must be named in `items` (ValueError otherwise); the index is reset.
+    """
+    order = list(items)
+    missing = sorted(set(table["item"]) - set(order), key=str)
+    if missing:
+        raise ValueError(f"items not in the order: {missing}")
+    out = table.assign(item=pd.Categorical(table["item"], categories=order, ordered=True))
+    out = out.sort_values(["item", "code"]).reset_index(drop=True)
+    return out.assign(item=out["item"].astype(str))
 
 
 def share_of(table: pd.DataFrame, *codes: Hashable, column: str = "code",

@@ -6,10 +6,12 @@ from .diagrams import DAC_CRITERIA, alt_dac, alt_logic, dac_diagram, logic_model
 from .likert import alt_likert, likert_diverging, likert_stacked
 from .publish import figure_snippet, publish_figure, svg_bytes
 from .states import alt_states, state_distribution
+from .survey import SHARE_COLUMNS, bar_order, order_bars, publish_bars, publish_question
 
 __all__ = [
     "bar_chart", "grouped_bars", "county_bars", "likert_stacked", "likert_diverging",
     "state_distribution", "dac_diagram", "logic_model", "publish_figure", "figure_snippet",
     "svg_bytes", "alt_bars", "alt_grouped", "alt_county", "alt_likert", "alt_states", "alt_dac",
-    "alt_logic", "DAC_CRITERIA",
+    "alt_logic", "DAC_CRITERIA", "bar_order", "order_bars", "publish_bars", "publish_question",
+    "SHARE_COLUMNS",
 ]
