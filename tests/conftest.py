@@ -44,3 +44,14 @@ def mini_project(tmp_path: Path) -> Path:
             ''',
         )
     return root
+
+
+@pytest.fixture(scope="session")
+def register_data() -> Path:
+    """The full-scale synthetic register extracts in data/raw/register, generated if missing or
+    stale (what `make data` does; the folder is not committed)."""
+    from ekspertbistand.generate import generate
+
+    out = REPO / "data" / "raw" / "register"
+    generate(out, "full")
+    return out
