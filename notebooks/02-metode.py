@@ -108,47 +108,15 @@ fact("rammeavtale.tilsagn_sum", ramme_sum, kind="int")
  "NAV-kontor med delegert": med_delegert, "tilsagn i utprøvingsperioden": ramme_sum}
 
 # %% [markdown]
-# ## Spørreundersøkelsene: utsendt, svar og svarandel
+# ## Konfidensnivået for feilmarginene
 #
-# Mottakere 2024: utvalgsfilen har én rad per virksomhet som fikk undersøkelsen; fullført =
-# svarstatus 3. Ikke-mottakere 2024: svarfilen har bare fullførte besvarelser; antall utsendt
-# står i `utvalg.csv`.
+# Svarinngang, feilmarginer per undersøkelse og registerpopulasjonen publiseres av notatbøkene
+# som leser de dataene (03-survey, 03-ikke-mottakere, 03-personer); her står bare nivået.
 
 # %%
-utvalg_mott = read_dataset("utvalg_mottakere_2024")
-mott_utsendt = len(utvalg_mott)
-mott_fullfort = int((utvalg_mott["svarstatus"] == 3).sum())
-fact("metode.mottakere_utsendt", mott_utsendt, kind="int")
-fact("metode.mottakere_fullfort", mott_fullfort, kind="int")
-fact("metode.mottakere_svarandel", mott_fullfort / mott_utsendt, kind="pct")
-
-ikke_mott = read_dataset("ikke_mottakere_2024")
-ikke_fullfort = len(ikke_mott)
-ikke_utsendt = verdier["metode.ikke_mottakere_utsendt"]
-fact("metode.ikke_mottakere_fullfort", ikke_fullfort, kind="int")
-fact("metode.ikke_mottakere_svarandel", ikke_fullfort / ikke_utsendt, kind="pct")
-
-# Largest margin of error for a share over all complete answers (p = 0.5), 95 % level.
 konfidens = math.erf(moe.Z95 / math.sqrt(2))
 fact("metode.konfidensniva", konfidens, kind="pct")
-fact("metode.mottakere_feilmargin_maks", moe.moe_max(mott_fullfort), kind="pp", decimals=1)
-fact("metode.ikke_mottakere_feilmargin_maks", moe.moe_max(ikke_fullfort), kind="pp",
-     decimals=1)
-pd.Series({"mottakere utsendt": mott_utsendt, "mottakere fullført": mott_fullfort,
-           "ikke-mottakere utsendt": ikke_utsendt, "ikke-mottakere fullført": ikke_fullfort})
-
-# %% [markdown]
-# ## Registerpopulasjonen
-#
-# Personer i målgruppen eller med ekspertbistand, virksomhetene de arbeider i, og hvor mange
-# som har mottatt ekspertbistand.
-
-# %%
-personer = read_dataset("personer")
-fact("metode.register_personer", len(personer), kind="int")
-fact("metode.register_virksomheter", int(personer["virksomhet_id"].nunique()), kind="int")
-fact("metode.register_mottakere", int(personer["mottaker"].sum()), kind="int")
-len(personer), personer["virksomhet_id"].nunique(), int(personer["mottaker"].sum())
+konfidens
 
 # %% [markdown]
 # ## Figur 1: OECDs DAC-kriterier

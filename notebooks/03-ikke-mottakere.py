@@ -28,6 +28,7 @@ from rapport.exhibits import (
     fact, likert_stacked, order_bars, publish_bars, publish_figure, publish_question,
 )
 from rapport.stats import battery, multi_select, order_items, share_of, single_choice
+from rapport.stats.moe import moe_max
 
 KILDE_IKKE = "Spørreundersøkelse til ikke-mottakere av tilskudd 2024 (Oxford Research AS)"
 VET_IKKE = 9  # «Vet ikke» in the survey codebooks
@@ -48,6 +49,8 @@ ikke_svar = len(ikke)
 fact("survey.ikke_mottakere.inviterte", ikke_inviterte, kind="int")
 fact("survey.ikke_mottakere.svar", ikke_svar, kind="int")
 fact("survey.ikke_mottakere.svarprosent", ikke_svar / ikke_inviterte, kind="pct")
+# The largest 95 % margin of error for a share over all complete answers (p = 0,5).
+fact("survey.ikke_mottakere.feilmargin_maks", moe_max(ikke_svar), kind="pp", decimals=1)
 fact("survey.ikke_mottakere.n", ikke_svar, kind="int")
 {"inviterte": ikke_inviterte, "svar": ikke_svar}
 

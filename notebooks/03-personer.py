@@ -23,7 +23,7 @@
 import pandas as pd
 
 from rapport.data import load_codebook, read_dataset
-from rapport.exhibits import (build_table, difference, difference_note, disclosure_note, fact,
+from rapport.exhibits import (build_table, difference, difference_note, fact,
                               fmt, publish_table)
 from rapport.stats import assert_safe, suppress_shares, suppress_table
 
@@ -117,7 +117,6 @@ publish_table(
          f"({fmt.integer(n_tilf[False])} for ikke-mottakere og {fmt.integer(n_tilf[True])} for "
          "mottakere); de andre blokkene er telt per person. «Annet» er de øvrige "
          "ICPC-2-kapitlene."),
-        disclosure_note() if maske5.to_numpy().any() else "",
     ] if note],
     source=KILDE,
 )

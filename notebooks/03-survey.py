@@ -34,6 +34,7 @@ from rapport.exhibits import (
     publish_bars, publish_figure, publish_question, publish_table,
 )
 from rapport.exhibits.tables import build_table
+from rapport.stats.moe import moe_max
 from rapport.stats import (
     RULE, TOTAL, Protected, battery, compare_rounds, crosstab, multi_select, option_key,
     order_items, share_of, single_choice, suppress_shares,
@@ -61,6 +62,8 @@ mott_svar = int((mott["svarstatus"] == 3).sum())
 fact("survey.mottakere.inviterte", mott_inviterte, kind="int")
 fact("survey.mottakere.svar", mott_svar, kind="int")
 fact("survey.mottakere.svarprosent", mott_svar / mott_inviterte, kind="pct")
+# The largest 95 % margin of error for a share over all complete answers (p = 0,5).
+fact("survey.mottakere.feilmargin_maks", moe_max(mott_svar), kind="pp", decimals=1)
 fact("survey.mottakere.startet", len(mott), kind="int")
 fact("survey.mottakere.mottatt", int((mott["q_mottatt"] == 1).sum()), kind="int")
 pd.Series({"inviterte": mott_inviterte, "svar": mott_svar})
@@ -333,9 +336,6 @@ publish_table(
           .query("q_rolle not in @skjult")),
     notes=[
         "¹ For eksempel i møter, dialog med ekspert eller i søknadsprosess.",
-        (f"\\{RULE.symbol} Skjult av personvernhensyn: færre enn {RULE.threshold} svar i "
-         f"kolonnen ({', '.join(skjult)})."
-         if skjult else ""),
         "Kolonneprosent. På grunn av avrunding summerer ikke alle kolonnene til 100 %.",
     ],
     source=KILDE_MOTT,

@@ -24,7 +24,7 @@
 import pandas as pd
 
 from rapport.data import load_codebook, read_dataset
-from rapport.exhibits import (build_table, difference, difference_note, disclosure_note, fact,
+from rapport.exhibits import (build_table, difference, difference_note, fact,
                               fmt, publish_table)
 from rapport.stats import RULE, assert_safe, suppress_shares, suppress_table
 
@@ -129,7 +129,6 @@ publish_table(
         f"fordelt på {fmt.integer(ulike)} ulike virksomheter. Antall virksomheter per år: "
         f"{n_noter}. Sektor og antall ansatte mangler for noen virksomheter; andelene i disse "
         "blokkene er beregnet av virksomhetene med kjent verdi.",
-        disclosure_note(),
     ],
     source=KILDE,
 )
@@ -205,7 +204,6 @@ publish_table(
         ("I den publiserte rapporten stemmer ikke andelene og differansene for mottakere i "
          "næringsblokken med de trykte antallene. Her er antall, andel og differanse beregnet fra "
          "de samme dataene som @tbl-virksomheter-aar."),
-        disclosure_note() if maske4.to_numpy().any() else "",
     ] if note],
     source=KILDE,
 )

@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from rapport.data import load_codebook, read_dataset
-from rapport.exhibits import (bar_chart, build_table, disclosure_note, fact, fmt, publish_figure,
+from rapport.exhibits import (bar_chart, build_table, fact, fmt, publish_figure,
                               publish_table, state_distribution, style)
 from rapport.stats import (assert_safe, balance_table, discrepancy, outcome_comparison,
                            propensity_match, suppress_distribution, suppress_shares,
@@ -223,7 +223,6 @@ publish_table(
          "innvandringsstatus, aldersgruppe, sentralitet og hoveddiagnose, én kontroll per "
          f"mottaker (nærmeste nabo, caliper {fmt.decimal(CALIPER, 2)}). "
          + " ".join(f"{a} gjelder bare {m}." for a, m in DELAAR.items())),
-        disclosure_note() if maske7.to_numpy().any() else "",
     ] if note],
     source=KILDE,
 )
@@ -347,7 +346,6 @@ publish_table(
         ("SMD = (andel blant mottakerne − andel i sammenligningsgruppen) / √((s²₁ + s²₀) / 2), "
          "med standardavvikene fra utvalget før matching i begge kolonnene. En vanlig "
          "tommelfingerregel er at |SMD| under 0,1 betyr god balanse."),
-        disclosure_note() if maske_b.to_numpy().any() else "",
     ] if note],
     source=KILDE,
 )

@@ -21,7 +21,7 @@
 import pandas as pd
 
 from rapport.data import load_codebook, read_dataset
-from rapport.exhibits import build_table, disclosure_note, fact, fmt, publish_table
+from rapport.exhibits import build_table, fact, fmt, publish_table
 from rapport.stats import RULE, assert_safe, suppress_distribution
 
 KILDE = "NAVs tilsagnsregister, bearbeidet av Oxford Research AS"
@@ -89,7 +89,6 @@ publish_table(
         ("Arbeidslivssenter: tilsagn gitt av NAV Arbeidslivssenter i fylket. De andre enhetene er "
          "NAV-kontor med delegert vedtaksmyndighet. Andel fra NAV-kontor er andelen av alle "
          "tilsagnene i fylket som NAV-kontorene har gitt."),
-        disclosure_note() if maske8.to_numpy().any() else "",
     ] if note],
     source=KILDE,
 )

@@ -316,3 +316,23 @@ def test_wrapped_line_that_looks_like_a_list_stays_text():
     assert "Summen er 12 - 3. 4) punkter og 1. september" in " ".join(
         re.sub(r"<[^>]+>", " ", html).split())
     assert "<strong>Gruppe med en lang tittel som brytes</strong>" in " ".join(html.split())
+
+
+def test_a_table_with_suppressed_cells_explains_the_symbol_once(tmp_path, monkeypatch):
+    import pandas as pd
+
+    from rapport.exhibits import publish_table
+    from rapport.exhibits.tables import build_table, disclosure_note
+
+    monkeypatch.setenv("RAPPORT_ARTIFACTS", str(tmp_path))
+    data = pd.DataFrame({"rad": ["A", "B"], "n": [2, 10]})
+    mask = pd.DataFrame({"n": [True, False]})
+    table = build_table(data, stub="rad", columns=["n"], suppressed=mask)
+    assert table.suppression_note == disclosure_note()
+    publish_table("x", table, caption="X", data=data, notes=[disclosure_note()])
+    text = (tmp_path / "tbl-x.md").read_text(encoding="utf-8")
+    assert text.count("Skjult av personvernhensyn") == 1
+    publish_table("y", build_table(data, stub="rad", columns=["n"]), caption="Y", data=data)
+    assert "personvern" not in (tmp_path / "tbl-y.md").read_text(encoding="utf-8")
+    publish_table("z", table, caption="Z", data=data)
+    assert "Skjult av personvernhensyn" in (tmp_path / "tbl-z.md").read_text(encoding="utf-8")

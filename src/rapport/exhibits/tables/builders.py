@@ -214,5 +214,6 @@ def build_table(data: pd.DataFrame, *, stub: str, columns: Sequence[str],
         if unknown:
             raise KeyError(f"{name} har kolonne(r) som ikke er i tabellen: {unknown}")
         per_column[name] = [given.get(c) for c in [stub, *columns]] if given else None
+    note = disclosure_note() if mask.any() and symbol == RULE.symbol else None
     return Table(header=header, body=body, align=["l"] + ["r"] * len(columns),
-                 bold_rows=bold_rows, **per_column)
+                 bold_rows=bold_rows, suppression_note=note, **per_column)

@@ -51,6 +51,9 @@ class Table:
     # A longer text is wrapped over several lines in its cell; a table with widths is a grid
     # table.
     widths: list[int | None] | None = None
+    # The note explaining the disclosure symbol when cells are suppressed (set by build_table;
+    # publish_table adds it under the table).
+    suppression_note: str | None = None
 
     @property
     def ncols(self) -> int:

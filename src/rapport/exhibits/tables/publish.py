@@ -37,6 +37,7 @@ def publish_table(tbl_id: str, table: Table | str, *, caption: str, data: pd.Dat
     notes:   note paragraphs under the table (`.tabellnote`), e.g. the Differanse rule;
              Markdown allowed (notes are written by the analyst, not escaped).
     source:  «Kilde:» text; None for no Kilde line.
+             A table built with suppressed cells gets the disclosure note automatically.
     numbered: False for a table outside the Tabell count (the report's «tabellen under»).
     """
     tbl_id = snippet.check_id(tbl_id.removeprefix("tbl-"))
@@ -46,6 +47,8 @@ def publish_table(tbl_id: str, table: Table | str, *, caption: str, data: pd.Dat
         raise ValueError(f"tbl-{tbl_id}: oppgi data= (verdiene i tabellen) for CSV-filen")
     table_md = table.to_markdown(form) if isinstance(table, Table) else str(table)
     notes = [notes] if isinstance(notes, str) else list(notes or [])
+    if isinstance(table, Table) and table.suppression_note and table.suppression_note not in notes:
+        notes.append(table.suppression_note)  # a table with hidden cells always explains «*»
     out = context.artifacts_dir()
     csv_path, md_path = out / f"tbl-{tbl_id}.csv", out / f"tbl-{tbl_id}.md"
     n_part = snippet.n_text(None, n) if n is not None else None
