@@ -83,6 +83,13 @@ class Cache:
     def __init__(self, root: Path):
         self.root = root
         self.dir = root / "_build" / "cache"
+        self._input_hashes: dict[Path, str] = {}  # one hash per input file per build
+
+    def input_hash(self, path: Path) -> str:
+        """Content hash of an input, computed once per build however many notebooks read it."""
+        if path not in self._input_hashes:
+            self._input_hashes[path] = file_sha256(path)
+        return self._input_hashes[path]
 
     def path(self, stem: str) -> Path:
         return self.dir / f"{stem}.json"
@@ -116,7 +123,7 @@ class Cache:
             path = self.root / read["path"]
             if not path.is_file():
                 return f"input missing: {read['path']}"
-            if file_sha256(path) != read["sha256"]:
+            if self.input_hash(path) != read["sha256"]:
                 return f"input changed: {read['path']}"
         if not artifacts.is_dir():
             return "published artifacts missing"
