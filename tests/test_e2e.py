@@ -54,8 +54,8 @@ def broken_copy(built, tmp_path) -> Path:
 
 
 def pdf_path(root: Path) -> Path:
-    name = yaml.safe_load((root / "_quarto.yml").read_text())["report"]["pdf-name"]
-    return root / "_book" / name
+    name = yaml.safe_load((root / "_quarto.yml").read_text())["book"]["output-file"]
+    return root / "_book" / f"{name}.pdf"
 
 
 class _Images(HTMLParser):

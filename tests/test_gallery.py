@@ -95,8 +95,7 @@ def test_table_forms(gallery):
 
 def test_chapter_shows_every_exhibit_with_its_function():
     text = CHAPTER.read_text(encoding="utf-8")
-    included = re.findall(r"\{\{< include /_build/artifacts/99-galleri/(\w+)-([\w-]+)\.md >\}\}",
-                          text)
+    included = re.findall(r"\{\{< exhibit 99-galleri/(\w+)-([\w-]+) >\}\}", text)
     assert {i for _, i in included} == set(FIGURES) | set(TABLES)
     for function in ("bar_chart", "grouped_bars", "likert_stacked", "likert_diverging",
                      "county_bars", "state_distribution", "dac_diagram", "logic_model",

@@ -12,6 +12,7 @@ import pytest
 from rapport.build.render import render_book
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini_book"
+EXTENSION = Path(__file__).resolve().parents[1] / "_extensions"
 STAMP = datetime(2024, 6, 10, tzinfo=timezone.utc)
 
 
@@ -23,6 +24,7 @@ def rendered(tmp_path_factory) -> tuple[Path, Path, list[Path]]:
     for name in ("a", "b"):
         root = base / name / "proj"
         shutil.copytree(FIXTURE, root)
+        shutil.copytree(EXTENSION, root / "_extensions")  # the rendering rules
         out = base / name / "out"
         files = render_book(root, out, timestamp=STAMP)
         outs.append((out, files))

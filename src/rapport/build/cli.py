@@ -92,7 +92,8 @@ def render_inputs_hash(root: Path, config: dict) -> str:
         files += [root / v for v in ([value] if isinstance(value, str) else value)]
     for path in files:
         digest.update(path.name.encode() + (file_sha256(path) if path.is_file() else "-").encode())
-    for folder in ("chapters", "_build/artifacts", "_build/notebooks", "src/rapport/build/render"):
+    for folder in ("chapters", "_build/artifacts", "_build/notebooks", "src/rapport/build/render",
+                   "_extensions"):
         digest.update(folder.encode() + tree_sha256(root / folder).encode())
     return digest.hexdigest()
 

@@ -3,16 +3,20 @@
 
     render_book(root, out_dir, timestamp=...)  -> list of files written
 
-Steps (see docs/architecture.md):
-1. `project.load_project`: read `_quarto.yml`, `_variables.yml` and the chapters; resolve the
-   `include`, `var`, `meta` and `pagebreak` shortcodes (errors name file and line).
+The rendering rules live in the project's Quarto extension, `_extensions/rapport/` (shortcodes,
+filters, CSS, fonts, Typst template partials), which `quarto render` uses as well; this package
+only does what Quarto itself would do. Steps (see docs/architecture.md):
+1. `project.load_project`: read `_quarto.yml` (+ `metadata-files`), `_variables.yml` and the
+   chapters; resolve Quarto's `var`, `meta` and `pagebreak` shortcodes (errors name file, line).
 2. For each output format (html, typst): pandoc reads the whole book (one document, a marker div
-   before each chapter) into an AST with Quarto's conditional content resolved for that format;
-   `index.build_index` numbers chapters, sections, figures and tables globally; `checks` checks
-   references, citations, alt text and «Kilde:» lines.
-3. HTML: pandoc applies `filters/rapport.lua` + citeproc to the whole book, then each chapter
+   before each chapter) into an AST, calling the extension's shortcodes and choosing Quarto's
+   conditional content for that format; `index.build_index` numbers chapters, sections,
+   figures and tables as the house style says; `checks` checks references, citations, alt text
+   and «Kilde:» lines.
+3. HTML: pandoc applies the extension's filters + citeproc to the whole book, then each chapter
    becomes a page (`html.render_html`); Pagefind indexes the site.
-4. PDF: the same filters, pandoc's Typst writer with `templates/book.typ`, `typst.compile`.
+4. PDF: the same filters, pandoc's Typst writer with the extension's Typst template partials,
+   `typst.compile` (PDF/UA-1).
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import yaml
 
 from rapport.build.checks import CheckError, Problem, check_document
 from rapport.build.render import pandoc
+from rapport.build.render.csl import install as install_csl
 from rapport.build.render.index import build_index, problems_to_check
 from rapport.build.render.project import load_project
 
@@ -68,6 +73,7 @@ def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
     if missing:
         raise CheckError([Problem("_quarto.yml", 1, f"bibliography not found: {m.name}")
                           for m in missing])
+    install_csl(root, project.config)
     if project.csl() and not project.csl().exists():
         raise CheckError([Problem("_quarto.yml", 1, f"csl not found: {project.csl().name}")])
     bib_keys = pandoc.bibliography_keys(project.bibliography())
@@ -79,7 +85,7 @@ def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
 
     def parse(fmt: str):
         source = project.source(fmt)
-        ast = pandoc.to_json(source.text(), targets[fmt])
+        ast = pandoc.to_json(source.text(), targets[fmt], root, project.extension.shortcodes())
         index = build_index(project, ast["blocks"], bib_keys)
         found = list(problems_to_check(index, source))
         try:
@@ -113,7 +119,7 @@ def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
                 encoding="utf-8",
             )
             meta = {
-                "lang": project.lang(),
+                **project.document_metadata(),
                 "link-citations": True,
                 "rapport-index": str(index_file),
                 "rapport-refs-page": index.refs_page,
@@ -126,15 +132,16 @@ def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
             meta_file.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=True),
                                  encoding="utf-8")
             ast_json = json.dumps(asts[fmt])
+            # The style's metadata files first, as Quarto merges them; this render's own last.
+            args = [f"--metadata-file={m}" for m in project.metadata_files]
+            args += [f"--metadata-file={meta_file}",
+                     *(pandoc.filter_arg(f) for f in project.extension.filters()), "--citeproc"]
             if fmt == "html":
-                out = pandoc.run(
-                    ["-f", "json", "-t", "json", f"--metadata-file={meta_file}",
-                     pandoc.filter_arg("rapport.lua"), "--citeproc",
-                     pandoc.filter_arg("citelinks.lua")],
-                    input=ast_json, fmt="html",
-                )
+                out = pandoc.run(["-f", "json", "-t", "json", *args,
+                                  pandoc.filter_arg("citelinks.lua")],
+                                 input=ast_json, fmt="html", cwd=root)
                 return render_html(project, index, json.loads(out), out_dir, tmp)
-            typ = typst_source(project, ast_json, meta_file)
+            typ = typst_source(project, ast_json, args)
             return [compile_pdf(project, typ, out_dir / project.pdf_name(), tmp, timestamp)]
 
         with ThreadPoolExecutor(max_workers=2) as pool:

@@ -13,24 +13,13 @@ import sys
 from pathlib import Path
 from string import Template
 
-from rapport.build.checks import attr_of, stringify, walk
+from rapport.build.checks import CheckError, Problem, attr_of, stringify, walk
 from rapport.build.render import pandoc
-from rapport.build.render.index import BookIndex, Page, site_path
+from rapport.build.render.index import BookIndex, Page
 from rapport.build.render.project import Project
 
 ASSETS = Path(__file__).parent / "assets"
-FONT_FILES = {
-    "SourceSansPro-Regular.ttf": "SourceSansPro-Regular.ttf",
-    "SourceSansPro-It.ttf": "SourceSansPro-It.ttf",
-    "SourceSansPro-Semibold.ttf": "SourceSansPro-Semibold.ttf",
-    "SourceSansPro-Bold.ttf": "SourceSansPro-Bold.ttf",
-}
-
-
-def font_dir() -> Path:
-    import font_source_sans_pro
-
-    return Path(font_source_sans_pro.__file__).parent / "files"
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 def _esc(text: str) -> str:
@@ -171,9 +160,25 @@ def render_notebook(root: Path, stem: str, out_dir: Path, lang: str) -> list[Pat
     return written
 
 
+def meta_list(ast: dict, key: str) -> list:
+    """A list of strings or of {key: string} maps from the AST's metadata (set by a filter)."""
+    def plain(node):
+        if node["t"] == "MetaMap":
+            return {k: plain(v) for k, v in node["c"].items()}
+        return node["c"] if node["t"] == "MetaString" else stringify(node["c"])
+    node = ast["meta"].get(key)
+    return [plain(item) for item in node["c"]] if node else []
+
+
 def render_html(project: Project, index: BookIndex, ast: dict, out_dir: Path, tmp: Path,
                 *, search: bool = True) -> list[Path]:
-    template = Template((pandoc.TEMPLATES / "page.html").read_text(encoding="utf-8"))
+    missing = meta_list(ast, "rapport-missing")
+    if missing:
+        default = ("_quarto.yml", 1)
+        source = project.source("html")
+        raise CheckError([Problem(*source.locate(t, default), f"file not found: {t}")
+                          for t in missing])
+    template = Template((TEMPLATES / "page.html").read_text(encoding="utf-8"))
     written: list[Path] = []
     book_title = str(project.book.get("title", ""))
     pdf_name = project.pdf_name()
@@ -217,23 +222,16 @@ def render_html(project: Project, index: BookIndex, ast: dict, out_dir: Path, tm
         target.write_text(text, encoding="utf-8")
         written.append(target)
 
-    # Assets: CSS, JS, fonts; files the book links to (images, CSV downloads).
+    # Assets: the extension's CSS and its resources (fonts), the page script; the files the
+    # book links to (images, CSV downloads) as the extension's filter listed them.
+    ext = project.extension
     assets = out_dir / "assets"
-    (assets / "fonts").mkdir(parents=True, exist_ok=True)
-    for name in ("rapport.css", "rapport.js"):
-        shutil.copyfile(ASSETS / name, assets / name)
-        written.append(assets / name)
-    for src, dst in sorted(FONT_FILES.items()):
-        shutil.copyfile(font_dir() / src, assets / "fonts" / dst)
-        written.append(assets / "fonts" / dst)
-    license_file = font_dir() / "LICENSE.txt"
-    if license_file.exists():
-        shutil.copyfile(license_file, assets / "fonts" / "LICENSE-SourceSansPro.txt")
-        written.append(assets / "fonts" / "LICENSE-SourceSansPro.txt")
-    for rel in sorted(index.files):
-        dst = out_dir / site_path(rel)
+    copies = [(ext.css(), assets / ext.css().name), (ASSETS / "rapport.js", assets / "rapport.js")]
+    copies += [(f, assets / f.relative_to(ext.dir)) for f in ext.html_resources()]
+    copies += [(project.root / f["source"], out_dir / f["site"]) for f in meta_list(ast, "rapport-files")]
+    for src, dst in copies:
         dst.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(project.root / rel, dst)
+        shutil.copyfile(src, dst)
         written.append(dst)
     for stem in sorted(notebooks):
         written.extend(render_notebook(project.root, stem, out_dir, lang))

@@ -1,14 +1,15 @@
 """The cross-reference index of the whole book, built from the pandoc AST of one output format.
 
-Numbering is global across chapters: chapters 1, 2, …, sections 1.1, 1.1.1 (to `number-depth`),
-appendices «Vedlegg 1», figures «Figur 1» … and tables «Tabell 1» … in reading order. The Lua
-filter (`filters/rapport.lua`) reads this index to number headings and captions and to write
-every `@fig-`/`@tbl-`/`@sec-` reference as a link to the right page.
+Chapters 1, 2, …, sections 1.1, 1.1.1 (to `number-depth`); appendices «Vedlegg 1» or «Vedlegg A»
+(`house-style.appendix-numbering`); figures and tables in reading order, «Figur 12» across the
+book or «Figur 5-12» per chapter (`house-style.numbering`, `numbering-separator`), captions
+«Figur 3: …» (`caption-delimiter`). The extension's filter (`_extensions/rapport/rapport.lua`)
+reads this index to number headings and captions and to write every `@fig-`/`@tbl-`/`@sec-`
+reference as a link to the right page.
 """
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import asdict, dataclass, field
 
 from rapport.build.checks import Problem, attr_of, stringify, walk
@@ -43,19 +44,14 @@ class BookIndex:
     pages: list[Page] = field(default_factory=list)
     refs_page: str = ""
     citations: list[str] = field(default_factory=list)   # cited bibliography keys, first use order
-    files: list[str] = field(default_factory=list)       # root-relative local files referenced
     problems: list[tuple[str, str]] = field(default_factory=list)  # (needle, message)
 
     def to_json(self, project: Project, fmt: str) -> dict:
-        cr = project.crossref
         return {
             "format": fmt,
             "entries": {k: asdict(v) for k, v in sorted(self.entries.items())},
             "pages": [asdict(p) for p in self.pages],
             "refs_page": self.refs_page,
-            "fig_title": cr.get("fig-title", "Figur"),
-            "tbl_title": cr.get("tbl-title", "Tabell"),
-            "title_delim": cr.get("title-delim", ":"),
         }
 
 
@@ -74,7 +70,11 @@ def build_index(project: Project, blocks: list, bib_keys: set[str]) -> BookIndex
     tbl_prefix = cr.get("tbl-prefix", "Tabell")
     fig_title = cr.get("fig-title", "Figur")
     tbl_title = cr.get("tbl-title", "Tabell")
-    delim = cr.get("title-delim", ":")
+    style = project.house_style()
+    delim = str(style.get("caption-delimiter", cr.get("title-delim", ":")))
+    per_chapter = style.get("numbering", "global") == "chapter"
+    separator = str(style.get("numbering-separator", "-"))
+    letters = str(style.get("appendix-numbering", "1")) == "A"
     sec_prefix = cr.get("sec-prefix", "kapittel")
     apx_prefix = lang.get("crossref-apx-prefix", "vedlegg")
     apx_title = cr.get("appendix-title", "Vedlegg")
@@ -85,7 +85,11 @@ def build_index(project: Project, blocks: list, bib_keys: set[str]) -> BookIndex
     page: Page | None = None
     numbered = False
     chap_no = app_no = fig_no = tbl_no = 0
-    counters: list[int] = []
+    counters: list = []
+    chapter_label = ""   # «3» or «A»: the chapter part of per-chapter exhibit numbers
+
+    def exhibit_number(n: int) -> str:
+        return f"{chapter_label}{separator}{n}" if per_chapter and chapter_label else str(n)
 
     def add(ident: str, entry: Entry) -> None:
         if not ident:
@@ -125,7 +129,11 @@ def build_index(project: Project, blocks: list, bib_keys: set[str]) -> BookIndex
                             app_no += 1
                         else:
                             chap_no += 1
-                        counters = [app_no if appendix else chap_no]
+                        counters = [(chr(64 + app_no) if letters else app_no) if appendix
+                                    else chap_no]
+                        chapter_label = str(counters[0])
+                        if per_chapter:
+                            fig_no = tbl_no = 0
                     else:
                         counters = (counters + [0] * level)[:level]
                         counters[level - 1] += 1
@@ -144,9 +152,9 @@ def build_index(project: Project, blocks: list, bib_keys: set[str]) -> BookIndex
                     index.refs_page = page.page
                 if ident.startswith("fig-"):
                     fig_no += 1
-                    cap = _caption(el)
-                    add(ident, Entry("fig", page.page, cap, str(fig_no), f"{fig_prefix} {fig_no}",
-                                     f"{fig_title} {fig_no}{delim}", part=page.part))
+                    n = exhibit_number(fig_no)
+                    add(ident, Entry("fig", page.page, _caption(el), n, f"{fig_prefix} {n}",
+                                     f"{fig_title} {n}{delim}", part=page.part))
                 elif ident.startswith("tbl-") and "unnumbered" in classes:
                     # An unnumbered table (the published report's «tabellen under»): captioned,
                     # outside the Tabell count; a reference to it reads «tabellen».
@@ -154,54 +162,15 @@ def build_index(project: Project, blocks: list, bib_keys: set[str]) -> BookIndex
                                      part=page.part))
                 elif ident.startswith("tbl-"):
                     tbl_no += 1
-                    cap = _caption(el)
-                    add(ident, Entry("tbl", page.page, cap, str(tbl_no), f"{tbl_prefix} {tbl_no}",
-                                     f"{tbl_title} {tbl_no}{delim}", part=page.part))
+                    n = exhibit_number(tbl_no)
+                    add(ident, Entry("tbl", page.page, _caption(el), n, f"{tbl_prefix} {n}",
+                                     f"{tbl_title} {n}{delim}", part=page.part))
             elif t == "Cite":
                 for cit in el["c"][0]:
                     key = cit["citationId"]
                     if key in bib_keys and key not in index.citations:
                         index.citations.append(key)
-            elif t in ("Image", "Link"):
-                target = el["c"][2][0]
-                if _is_local(target):
-                    rel = resolve_local(target, page.file)
-                    if rel.endswith(".qmd"):
-                        continue
-                    if not (project.root / rel).is_file():
-                        index.problems.append((target, f"file not found: {target}"))
-                    elif rel not in index.files:
-                        index.files.append(rel)
     return index
-
-
-def resolve_local(target: str, chapter_file: str) -> str:
-    """Root-relative path of a local link/image target (`/x` = project root, else relative to
-    the chapter file), without `#fragment`. Mirrors `resolve` in filters/rapport.lua."""
-    path = target.split("#", 1)[0]
-    base = path[1:] if path.startswith("/") else posixpath.join(posixpath.dirname(chapter_file), path)
-    parts: list[str] = []
-    for seg in base.split("/"):
-        if seg == "..":
-            if parts:
-                parts.pop()
-        elif seg not in ("", "."):
-            parts.append(seg)
-    return "/".join(parts)
-
-
-def site_path(rel: str) -> str:
-    """Where a root-relative file goes in the HTML site (mirrors `site_path` in rapport.lua)."""
-    prefix = "_build/artifacts/"
-    return "data/" + rel[len(prefix):] if rel.startswith(prefix) else rel
-
-
-def _is_local(target: str) -> bool:
-    if not target or target.startswith("#"):
-        return False
-    if ":" in target.split("/")[0]:  # http:, https:, mailto:, data:
-        return False
-    return True
 
 
 def _caption(el: dict) -> str:

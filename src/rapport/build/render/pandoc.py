@@ -1,15 +1,20 @@
-"""Running pandoc (from pypandoc_binary) with this package's Lua filters."""
+"""Running pandoc (from pypandoc_binary) in the project root, with this renderer's stand-ins for
+Quarto (filters/: shortcodes, conditional content, citation links) and the extension's filters."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from functools import lru_cache
 from pathlib import Path
 
+from rapport.build.checks import CheckError, Problem
+
 FILTERS = Path(__file__).parent / "filters"
-TEMPLATES = Path(__file__).parent / "templates"
+# A filter's error that names a source line («chapters/03-bruk.qmd:14: …»).
+SOURCE_ERROR = re.compile(r"^(\S+\.q?md):(\d+): (.+)$", re.M)
 
 
 class RenderError(RuntimeError):
@@ -23,8 +28,9 @@ def pandoc_path() -> str:
     return pypandoc.get_pandoc_path()
 
 
-def run(args: list[str], *, input: str | None = None, fmt: str = "", cwd: Path | None = None) -> str:
-    env = {**os.environ, "RAPPORT_FORMAT": fmt, "LC_ALL": "C.UTF-8"}
+def run(args: list[str], *, input: str | None = None, fmt: str = "", cwd: Path | None = None,
+        env: dict | None = None) -> str:
+    env = {**os.environ, "RAPPORT_FORMAT": fmt, "LC_ALL": "C.UTF-8", **(env or {})}
     proc = subprocess.run(
         [pandoc_path(), *args],
         input=input.encode("utf-8") if input is not None else None,
@@ -33,19 +39,25 @@ def run(args: list[str], *, input: str | None = None, fmt: str = "", cwd: Path |
         cwd=cwd,
     )
     if proc.returncode != 0:
-        raise RenderError(f"pandoc {' '.join(args[:4])}… failed:\n{proc.stderr.decode('utf-8', 'replace')}")
+        err = proc.stderr.decode("utf-8", "replace")
+        found = SOURCE_ERROR.findall(err)
+        if found:
+            raise CheckError([Problem(f, int(n), m.strip()) for f, n, m in found])
+        raise RenderError(f"pandoc {' '.join(args[:4])}… failed:\n{err}")
     return proc.stdout.decode("utf-8")
 
 
-def filter_arg(name: str) -> str:
-    return f"--lua-filter={FILTERS / name}"
+def filter_arg(path: Path | str) -> str:
+    return f"--lua-filter={path if isinstance(path, Path) else FILTERS / path}"
 
 
-def to_json(text: str, fmt: str) -> dict:
-    """Markdown (Quarto's dialect, shortcodes resolved) -> pandoc AST, conditional content
-    already chosen for `fmt` ("html" or "typst")."""
-    out = run(["-f", "markdown", "-t", "json", filter_arg("content_visible.lua")],
-              input=text, fmt=fmt)
+def to_json(text: str, fmt: str, root: Path, shortcodes: list[Path]) -> dict:
+    """Markdown (Quarto's dialect, Quarto's shortcodes resolved) -> pandoc AST, the extension's
+    shortcodes called and conditional content chosen for `fmt` ("html" or "typst")."""
+    out = run(["-f", "markdown", "-t", "json",
+               filter_arg("shortcodes.lua"), filter_arg("content_visible.lua")],
+              input=text, fmt=fmt, cwd=root,
+              env={"RAPPORT_SHORTCODES": os.pathsep.join(str(p) for p in shortcodes)})
     return json.loads(out)
 
 

@@ -1,5 +1,7 @@
-"""The book project: `_quarto.yml`, the chapter list, and the chapter text with Quarto shortcodes
-(`include`, `var`, `meta`, `pagebreak`) resolved, every line remembering its source file and line.
+"""The book project: `_quarto.yml` (with its `metadata-files`), the chapter list, and the chapter
+text with Quarto's own shortcodes (`var`, `meta`, `pagebreak`) resolved, every line remembering
+its source file and line. The extension's shortcodes (`exhibit`) become placeholder divs that
+filters/shortcodes.lua hands to the extension's handlers.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from rapport.build.checks import CheckError, Problem, SourceMap
+from rapport.build.render.extension import Extension, load_extension
 
 SHORTCODE = re.compile(r"(\{?)\{\{<\s*([A-Za-z][\w-]*)\s*(.*?)\s*>\}\}(\}?)")
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)(?:---|\.\.\.)\s*\n", re.S)
@@ -36,6 +39,8 @@ class Project:
     config: dict
     variables: dict
     chapters: list[Chapter]
+    extension: Extension
+    metadata_files: list[Path] = field(default_factory=list)
 
     @property
     def book(self) -> dict:
@@ -53,6 +58,15 @@ class Project:
     def language(self) -> dict:
         lang = self.config.get("language") or {}
         return lang if isinstance(lang, dict) else {}
+
+    def house_style(self) -> dict:
+        """`house-style` as Quarto merges it: the `metadata-files`, then _quarto.yml's own keys."""
+        merged: dict = {}
+        for path in self.metadata_files:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            merged.update(data.get("house-style") or {})
+        merged.update(self.config.get("house-style") or {})
+        return merged
 
     def number_depth(self) -> int:
         return int(self.config.get("number-depth", 3))
@@ -74,26 +88,39 @@ class Project:
         return self.root / csl if csl else None
 
     def pdf_name(self) -> str:
-        name = self.report.get("pdf-name")
+        """`book.output-file` (Quarto's key for the book's PDF name) + `.pdf`."""
+        name = self.book.get("output-file")
         if not name:
-            title = str(self.book.get("title", "rapport")).lower()
-            name = re.sub(r"[^a-z0-9æøå]+", "-", title).strip("-") + ".pdf"
-        return name
+            raise CheckError("_quarto.yml:1: book.output-file (the PDF's name) is not set")
+        return f"{name}.pdf"
 
     def date_text(self) -> str:
         return format_date_nb(self.book.get("date"))
 
-    def source(self, fmt: str = "html") -> SourceMap:
-        """The whole book as one text: a marker div before each chapter, then its lines.
+    def document_metadata(self) -> dict:
+        """What Quarto gives the filters and the Typst template as document metadata."""
+        book = self.book
+        meta = {
+            "lang": self.lang(),
+            "title": book.get("title", ""),
+            "date": self.date_text(),
+            "toc-title": self.language.get("toc-title-document", "Innhold"),
+            "toc-depth": self.toc_depth(),
+            "report": self.report,
+            "house-style": self.house_style(),
+        }
+        for key in ("subtitle", "author"):
+            if book.get(key):
+                meta[key] = book[key]
+        return meta
 
-        Chapters listed in `report.html-only` (e.g. a gallery of exhibit kinds) are left out of
-        the PDF.
-        """
-        html_only = set(self.report.get("html-only") or [])
+    def shortcode_names(self) -> set[str]:
+        return {p.stem for p in self.extension.shortcodes()}
+
+    def source(self, fmt: str = "html") -> SourceMap:
+        """The whole book as one text: a marker div before each chapter, then its lines."""
         book = SourceMap()
         for ch in self.chapters:
-            if fmt != "html" and ch.path in html_only:
-                continue
             origin = (ch.path, 1)
             book.add(
                 f'::: {{.rapport-chapter file="{ch.path}" part="{ch.part}" page="{ch.page}"}}',
@@ -164,7 +191,13 @@ def load_project(root: Path) -> Project:
             chapters.append(Chapter(rel, part, page_name(rel)))
     if problems:
         raise CheckError(problems)
-    project = Project(root, config, variables, chapters)
+    meta_files = [root / m for m in config.get("metadata-files") or []]
+    problems.extend(Problem("_quarto.yml", _line_of(config_file, m.name),
+                            f"metadata file not found: {m.relative_to(root)}")
+                    for m in meta_files if not m.is_file())
+    if problems:
+        raise CheckError(problems)
+    project = Project(root, config, variables, chapters, load_extension(root), meta_files)
     for ch in chapters:
         ch.source = expand(project, ch.path, problems)
     if problems:
@@ -198,15 +231,14 @@ def escape_markdown(text: str) -> str:
     return MD_SPECIAL.sub(r"\\\1", text)
 
 
-def expand(project: Project, rel: str, problems: list[Problem],
-           stack: tuple[str, ...] = ()) -> SourceMap:
-    """Text of `rel` with shortcodes resolved; included files are expanded in place."""
+def expand(project: Project, rel: str, problems: list[Problem]) -> SourceMap:
+    """Text of `rel` with Quarto's shortcodes resolved."""
     out = SourceMap()
     path = project.root / rel
     text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
     offset = 0
     m = FRONT_MATTER.match(text)
-    if m and not stack:
+    if m:
         meta = yaml.safe_load(m.group(1)) or {}
         offset = m.group(0).count("\n")
         text = text[m.end():]
@@ -223,22 +255,11 @@ def expand(project: Project, rel: str, problems: list[Problem],
                 fence = fm.group(1)
             elif stripped.startswith(fence) and stripped.strip("`~") == "":
                 fence = None
-        include = re.fullmatch(r"\{\{<\s*include\s+(\S+?)\s*>\}\}", stripped)
-        if include and fence is None:
-            target = include.group(1).strip("\"'")
-            if target.startswith("/"):
-                inc_rel = target.lstrip("/")
-            else:
-                inc_rel = (Path(rel).parent / target).as_posix()
-            inc_path = (project.root / inc_rel).resolve()
-            if not inc_path.is_file():
-                problems.append(Problem(rel, lineno, f"include not found: {target}"))
-                continue
-            inc_rel = inc_path.relative_to(project.root.resolve()).as_posix()
-            if inc_rel in stack or inc_rel == rel:
-                problems.append(Problem(rel, lineno, f"include cycle: {target}"))
-                continue
-            out.extend(expand(project, inc_rel, problems, stack + (rel,)))
+        own = re.fullmatch(r"\{\{<\s*([A-Za-z][\w-]*)\s+(.*?)\s*>\}\}", stripped)
+        if own and fence is None and own.group(1) in project.shortcode_names():
+            out.add(f'::: {{.rapport-shortcode name="{own.group(1)}" args="{own.group(2)}" '
+                    f'origin="{rel}:{lineno}"}}', origin)
+            out.add(":::", origin)
             continue
         if stripped in ("{{< pagebreak >}}",) and fence is None:
             out.add("::: {.rapport-pagebreak}", origin)
@@ -270,7 +291,11 @@ def _shortcodes(project: Project, line: str, origin: tuple[str, int],
         if name == "pagebreak":
             return open_ + "`\\pagebreak`{=rapport}" + close
         if name == "include":
-            problems.append(Problem(*origin, "include must stand alone on its own line"))
+            problems.append(Problem(*origin, "include is not supported: Quarto expands it before "
+                                    "pre-render has made the file; use {{< exhibit … >}}"))
+            return m.group(0)
+        if name in project.shortcode_names():
+            problems.append(Problem(*origin, f"{name} must stand alone on its own line"))
             return m.group(0)
         problems.append(Problem(*origin, f"unknown shortcode: {name}"))
         return m.group(0)

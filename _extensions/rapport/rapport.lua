@@ -1,15 +1,20 @@
 --[[
-rapport.lua: what Quarto would do for this book, for pandoc's html and typst writers.
+rapport.lua: the house's rendering rules, for both renderers (Quarto through _extension.yml,
+the project's own renderer through pandoc --lua-filter).
 
-Reads the book index written by Python (metadata `rapport-index`: a JSON file path) and
+Under `quarto render`, Quarto numbers and cross-references; this filter only
+  * wraps `.kilde` and `.tabellnote` divs for the house Typst template.
+Under the project's renderer (metadata `rapport-index`: the book index as a JSON file, written
+by src/rapport/build/render/index.py) it also does what Quarto would:
   * numbers headings («3.1 Tittel», «Vedlegg 1: Tittel») from the index;
   * turns @fig-x / @tbl-x / @sec-x (pandoc Cite elements) into links with Norwegian text
     («Figur 3», «Tabell 2», «kapittel 3.1»; @Fig-x capitalises, [-@fig-x] gives the number);
   * turns `::: {#fig-x}` and `::: {#tbl-x}` exhibit divs into figures with the caption ABOVE
     («Figur 3: …»), keeping `fig-alt` as the image's alt text (Typst: `image(alt: …)`);
-  * wraps `.kilde` and `.tabellnote` divs for the Typst template;
   * resolves local paths (`/x` = project root, else relative to the chapter file): in HTML to
     the copy in the site (`_build/artifacts/` -> `data/`), in Typst to root-relative `/x`;
+    the files the HTML links to are listed in the output's metadata `rapport-files`
+    ({source, site}) for the renderer to copy, missing ones in `rapport-missing`;
   * turns `.rapport-pagebreak` into a Typst page break.
 Chapter marker divs (`.rapport-chapter`, inserted by Python before each chapter) tell which
 file a block came from; they stay in the HTML output (Python splits pages on them) and are
@@ -71,23 +76,39 @@ local function resolve(target)
   return rel, frag
 end
 
-local function page_of(rel)
-  if rel == "index.qmd" then return "index.html" end
-  return (rel:match("([^/]+)%.qmd$") or rel) .. ".html"
-end
-
 local function site_path(rel)
   return (rel:gsub("^_build/artifacts/", "data/"))
+end
+
+local function page_of(rel)
+  for _, page in ipairs(index.pages) do
+    if page.file == rel then return page.page end
+  end
+  return nil
+end
+
+local files, missing = {}, {}
+
+local function record(rel, target)
+  if files[rel] ~= nil or missing[target] then return end
+  local fh = io.open(rel, "r")
+  if fh == nil then
+    missing[target] = true
+    return
+  end
+  fh:close()
+  files[rel] = site_path(rel)
 end
 
 local function map_target(target, is_link)
   if not is_local(target) then return target end
   local rel, frag = resolve(target)
   if rel:match("%.qmd$") then
-    if is_typst then return nil end
+    if is_typst or page_of(rel) == nil then return nil end
     return page_of(rel) .. frag
   end
   if is_typst then return "/" .. rel .. frag end
+  record(rel, target)
   return site_path(rel) .. frag
 end
 
@@ -342,7 +363,25 @@ end
 -- ------------------------------------------------------------------------------------------
 -- Document: walk each top-level block knowing which chapter file it came from.
 
+local function sorted_keys(t)
+  local keys = {}
+  for k in pairs(t) do table.insert(keys, k) end
+  table.sort(keys)
+  return keys
+end
+
+-- Under Quarto: only the house's own blocks (Quarto numbers and cross-references).
+local function house_blocks(doc)
+  if not is_typst then return nil end
+  return doc:walk({ Div = function(div)
+    if div.classes:includes("kilde") or div.classes:includes("tabellnote") then
+      return F.Div(div)
+    end
+  end })
+end
+
 function Pandoc(doc)
+  if doc.meta["rapport-index"] == nil then return house_blocks(doc) end
   load_index(doc.meta)
   local out = pandoc.Blocks({})
   for _, blk in ipairs(doc.blocks) do
@@ -355,5 +394,11 @@ function Pandoc(doc)
     end
   end
   doc.blocks = out
+  local listed = {}
+  for _, rel in ipairs(sorted_keys(files)) do
+    table.insert(listed, { source = rel, site = files[rel] })
+  end
+  doc.meta["rapport-files"] = listed
+  doc.meta["rapport-missing"] = sorted_keys(missing)
   return doc
 end

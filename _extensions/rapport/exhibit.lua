@@ -1,0 +1,68 @@
+--[[
+exhibit.lua: the `exhibit` shortcode places an exhibit a notebook published.
+
+    {{< exhibit 03-bruk/fig-kjennskap >}}
+
+reads `_build/artifacts/03-bruk/fig-kjennskap.md` (the snippet `rapport.exhibits` writes, see
+docs/architecture.md «Snippet syntax») when the chapter is rendered, i.e. after pre-render has
+run the notebooks. Quarto's `include` cannot do this: Quarto expands includes while it reads the
+project, before pre-render (quarto-cli #12491), so a fresh clone would stop at the first one.
+
+Both renderers call this one handler: Quarto through `contributes: shortcodes:` in
+_extension.yml, the project's own renderer through its stand-in for Quarto's shortcode engine.
+]]
+
+local ARTIFACTS = "_build/artifacts/"
+
+local function project_dir()
+  if quarto ~= nil and quarto.project ~= nil and quarto.project.directory ~= nil then
+    return quarto.project.directory
+  end
+  return pandoc.system.get_working_directory()  -- the project's renderer runs pandoc there
+end
+
+-- Under Quarto, an id `#tbl-…` always makes a numbered float and `.unnumbered` is ignored.
+-- A table published with `numbered=False` (`::: {#tbl-x .unnumbered}`: caption paragraph last)
+-- therefore becomes a plain table with that caption, which Quarto leaves unnumbered.
+function unnumbered_table(div, found)
+  if not (div.identifier:match("^tbl%-") and div.classes:includes("unnumbered")) then return nil end
+  local last = div.content[#div.content]
+  if last == nil or last.t ~= "Para" then return nil end
+  local caption = last.content
+  div.content:remove(#div.content)
+  div.content = div.content:walk({ Table = function(t)
+    t.caption = pandoc.Caption({ pandoc.Plain(caption) })
+    return t
+  end })
+  div.attributes["exhibit"] = div.identifier
+  div.identifier = ""
+  found()
+  return div
+end
+
+local function exhibit(args)
+  local name = args[1] and pandoc.utils.stringify(args[1]) or ""
+  if not name:match("^[%w._-]+/[%w._-]+$") or not name:match("/[ft][ib][gl]%-") then
+    error("exhibit: expected `{{< exhibit <notebook>/<fig-or-tbl-id> >}}`, got «" .. name .. "»")
+  end
+  local rel = ARTIFACTS .. name .. ".md"
+  local fh = io.open(pandoc.path.join({ project_dir(), rel }), "r")
+  if fh == nil then
+    error("exhibit " .. name .. ": " .. rel .. " does not exist; the notebook that publishes it "
+      .. "has not run or does not publish it (run: python -m rapport.build.cli prepare)")
+  end
+  local text = fh:read("a")
+  fh:close()
+  if quarto == nil or quarto.utils == nil or quarto.utils.string_to_blocks == nil then
+    return pandoc.read(text, "markdown", PANDOC_READER_OPTIONS).blocks  -- the project's renderer numbers them itself
+  end
+  local blocks = pandoc.read(text, "markdown", PANDOC_READER_OPTIONS).blocks
+  local unnumbered = false
+  blocks = blocks:walk({ Div = function(div) return unnumbered_table(div, function()
+    unnumbered = true
+  end) end })
+  if unnumbered then return blocks end
+  return quarto.utils.string_to_blocks(text)  -- Quarto's reader: #fig-/#tbl- divs become floats
+end
+
+return { ["exhibit"] = exhibit }

@@ -1,0 +1,41 @@
+"""Quarto's pre-render step for a report project (`project: pre-render:` in _quarto.yml).
+
+`quarto render` in a fresh clone runs this with the Python it finds (3.11). It creates `.venv`
+from requirements.lock when it is missing or older than the lock (as `make` does), then runs
+`rapport.build.cli prepare` (data, notebooks, _variables.yml) and installs the citation style
+into _build/csl/, all with the project's environment. A failure stops `quarto render` with the
+step's own message.
+"""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+root = Path(os.environ.get("QUARTO_PROJECT_DIR") or Path.cwd()).resolve()
+venv = root / ".venv"
+python = venv / "bin" / "python"
+stamp = venv / ".installed"
+lock = root / "requirements.lock"
+
+
+def run(*args: str) -> None:
+    if subprocess.run(args, cwd=root).returncode != 0:
+        sys.exit(f"pre-render: `{' '.join(args)}` failed (see above)")
+
+
+if sys.version_info[:2] != (3, 11) and not python.exists():
+    sys.exit(f"pre-render: this project needs Python 3.11 (found {sys.version.split()[0]}); "
+             "run `make report` with python3.11 once, or set QUARTO_PYTHON to a Python 3.11")
+if not stamp.exists() or stamp.stat().st_mtime < lock.stat().st_mtime:
+    print("pre-render: creating .venv from requirements.lock", flush=True)
+    if not python.exists():
+        run(sys.executable, "-m", "venv", str(venv))
+    run(str(python), "-m", "pip", "install", "--quiet", "--require-hashes", "--no-deps",
+        "-r", str(lock))
+    site = subprocess.run([str(python), "-c", "import site; print(site.getsitepackages()[0])"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    Path(site, "rapport-src.pth").write_text(str(root / "src") + "\n")
+    stamp.touch()
+run(str(python), "-m", "rapport.build.cli", "prepare")
+run(str(python), "-m", "rapport.build.render.csl")
