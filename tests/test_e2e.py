@@ -127,6 +127,32 @@ def test_exhibits_are_numbered_as_in_the_published_report(built):
     assert len(set(re.findall(r"Figur (\d+):</span>", main))) == 25
 
 
+def test_numbering_per_chapter_from_the_house_style(broken_copy):
+    """`house-style: numbering: chapter` (seed 000's scheme) numbers the flagship per chapter."""
+    config = broken_copy / "_quarto.yml"
+    config.write_text(config.read_text() + '\nhouse-style:\n  numbering: chapter\n'
+                      '  appendix-numbering: "A"\n')
+    proc = cli(broken_copy, "render")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    book = broken_copy / "_book"
+    # The first numbered exhibits of chapters 2 and 3 and of appendix C, in source order.
+    expected = {"02-metode": ("fig-dac", "Figur 2-1"),
+                "03-bruk": ("tbl-tilsagn-per-aar", "Tabell 3-1"),
+                "a3-balanse": ("tbl-balanse", "Tabell C-1")}
+    for page, (ident, label) in expected.items():
+        html = (book / f"{page}.html").read_text(encoding="utf-8")
+        block = re.search(rf'id="{ident}".{{0,600}}', html, re.S)
+        assert block and f"{label}:" in block.group(0), (ident, label)
+    ch3 = (book / "03-bruk.html").read_text(encoding="utf-8")
+    assert re.search(r'id="fig-kjennskap".{0,600}Figur 3-1:', ch3, re.S)
+    assert 'class="xref">Figur 3-1</a>' in ch3
+    from pypdf import PdfReader
+
+    text = "\n".join(p.extract_text() for p in PdfReader(pdf_path(broken_copy)).pages)
+    assert "Figur 3-1: Hadde du hørt om tilskudd" in text
+    assert "Vedlegg C" in text and "Figur 25:" not in text
+
+
 def test_reviewers_can_open_the_executed_notebook(built):
     page = (built / "_book" / "03-bruk.html").read_text(encoding="utf-8")
     assert 'href="analyse/03-register.html"' in page
@@ -181,7 +207,8 @@ def test_failing_notebook_leaves_the_last_good_book(broken_copy):
 @pytest.mark.parametrize(
     "line, expected",
     [("Se {{< var finnes.ikke >}}.", "unresolved var: finnes.ikke"),
-     ("Se @tbl-finnes-ikke.", "tbl-finnes-ikke")],
+     ("Se @tbl-finnes-ikke.", "tbl-finnes-ikke"),
+     ("{{< exhibit 03-register/tbl-finnes-ikke >}}", "_build/artifacts/03-register/tbl-finnes-ikke.md")],
 )
 def test_failed_check_names_file_and_line_and_keeps_the_book(broken_copy, line, expected):
     before = tree_hashes(broken_copy / "_book")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from rapport.build.checks import Problem, attr_of, stringify, walk
+from rapport.build.checks import CheckError, Problem, attr_of, stringify, walk
 from rapport.build.render.project import Project
 
 
@@ -75,6 +75,10 @@ def build_index(project: Project, blocks: list, bib_keys: set[str]) -> BookIndex
     per_chapter = style.get("numbering", "global") == "chapter"
     separator = str(style.get("numbering-separator", "-"))
     letters = str(style.get("appendix-numbering", "1")) == "A"
+    if per_chapter and not letters and any(c.part == "appendix" for c in project.chapters):
+        raise CheckError("_quarto.yml:1: house-style: numbering: chapter needs appendix-numbering:"
+                         ' "A" (with "1", «Tabell 3-1» would name a table in kapittel 3 and one in'
+                         " vedlegg 3)")
     sec_prefix = cr.get("sec-prefix", "kapittel")
     apx_prefix = lang.get("crossref-apx-prefix", "vedlegg")
     apx_title = cr.get("appendix-title", "Vedlegg")

@@ -257,9 +257,10 @@ def expand(project: Project, rel: str, problems: list[Problem]) -> SourceMap:
                 fence = None
         own = re.fullmatch(r"\{\{<\s*([A-Za-z][\w-]*)\s+(.*?)\s*>\}\}", stripped)
         if own and fence is None and own.group(1) in project.shortcode_names():
-            out.add(f'::: {{.rapport-shortcode name="{own.group(1)}" args="{own.group(2)}" '
-                    f'origin="{rel}:{lineno}"}}', origin)
-            out.add(":::", origin)
+            # A block of its own, even where the line sits inside a paragraph.
+            for text in ("", f'::: {{.rapport-shortcode name="{own.group(1)}" '
+                         f'args="{own.group(2)}" origin="{rel}:{lineno}"}}', ":::", ""):
+                out.add(text, origin)
             continue
         if stripped in ("{{< pagebreak >}}",) and fence is None:
             out.add("::: {.rapport-pagebreak}", origin)
