@@ -370,9 +370,36 @@ local function sorted_keys(t)
   return keys
 end
 
+-- HTML: the house style's font and colours as CSS custom properties (rapport.css uses them).
+local function house_css(meta)
+  local style = meta["house-style"] or {}
+  local colors = style.colors or {}
+  local decl = {}
+  for _, item in ipairs({ { "--navy", colors.primary }, { "--accent", colors.accent } }) do
+    if item[2] ~= nil then
+      local value = pandoc.utils.stringify(item[2])
+      if not value:match("^#%x%x%x%x%x%x$") then
+        error("house-style.colors: expected #rrggbb, got «" .. value .. "»")
+      end
+      table.insert(decl, item[1] .. ": " .. value)
+    end
+  end
+  if style.font ~= nil then
+    local font = pandoc.utils.stringify(style.font)
+    if not font:match("^[%w %-]+$") then error("house-style.font: not a font name: «" .. font .. "»") end
+    table.insert(decl, '--font: "' .. font .. '"')
+  end
+  if #decl == 0 then return nil end
+  return "<style>:root { " .. table.concat(decl, "; ") .. " }</style>"
+end
+
 -- Under Quarto: only the house's own blocks (Quarto numbers and cross-references).
 local function house_blocks(doc)
-  if not is_typst then return nil end
+  if not is_typst then
+    local css = house_css(doc.meta)
+    if css and quarto ~= nil then quarto.doc.include_text("in-header", css) end
+    return nil
+  end
   return doc:walk({ Div = function(div)
     if div.classes:includes("kilde") or div.classes:includes("tabellnote") then
       return F.Div(div)
@@ -400,5 +427,6 @@ function Pandoc(doc)
   end
   doc.meta["rapport-files"] = listed
   doc.meta["rapport-missing"] = sorted_keys(missing)
+  if not is_typst then doc.meta["rapport-head"] = house_css(doc.meta) or "" end
   return doc
 end

@@ -101,7 +101,9 @@ def render_inputs_hash(root: Path, config: dict) -> str:
 def cmd_render(root: Path, config: dict) -> None:
     from rapport.build.checks import CheckError
     from rapport.build.render import default_timestamp, render_book
+    from rapport.build.render.csl import install as install_csl
 
+    install_csl(root, config)  # before the hash below, which covers the style file
     book = root / (config.get("project") or {}).get("output-dir", "_book")
     stamp = root / "_build" / "render.json"
     key = render_inputs_hash(root, config)

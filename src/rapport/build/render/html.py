@@ -184,6 +184,7 @@ def render_html(project: Project, index: BookIndex, ast: dict, out_dir: Path, tm
     pdf_name = project.pdf_name()
     lang = project.lang()
     toc_title = project.language.get("toc-title-website", "På denne siden")
+    house_css = ast["meta"].get("rapport-head", {}).get("c", "")  # a <style> from the filter
     pages = split_pages(ast)
     by_page = {p.page: p for p in index.pages}
     order = [p.page for p in index.pages]
@@ -206,6 +207,7 @@ def render_html(project: Project, index: BookIndex, ast: dict, out_dir: Path, tm
             heading = f"{page.prefix} {page.title}"
         text = template.substitute(
             lang=_esc(lang),
+            house_css=house_css,
             page_title=_esc(f"{heading} – {book_title}" if heading else book_title),
             book_title=_esc(book_title),
             pdf_href=_esc(pdf_name),
