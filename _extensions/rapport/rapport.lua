@@ -26,16 +26,138 @@ local current_file = ""
 local target_format = os.getenv("RAPPORT_FORMAT") or FORMAT
 local is_typst = target_format:match("typst") ~= nil
 
-local function load_index(meta)
-  local path = meta["rapport-index"]
-  if path == nil then
-    error("rapport.lua: metadata rapport-index is missing")
+-- ------------------------------------------------------------------------------------------
+-- The book index (the project's renderer only; under Quarto, Quarto numbers). Chapters 1, 2, …,
+-- sections 1.1, 1.1.1 (to `number-depth`); appendices «Vedlegg 1» or «Vedlegg A»
+-- (house-style.appendix-numbering); figures and tables in reading order, «Figur 12» across the
+-- book or «Figur 5-12» per chapter (house-style.numbering, numbering-separator); captions
+-- «Figur 3: …» (house-style.caption-delimiter). Wording from `crossref:` and `language:`.
+
+local function text_of(meta, key, default)
+  local value = meta and meta[key]
+  if value == nil then return default end
+  return pandoc.utils.stringify(value)
+end
+
+local function caption_of(el)
+  if el.t == "Div" then
+    local last = el.content[#el.content]
+    if last and (last.t == "Para" or last.t == "Plain") then return pandoc.utils.stringify(last.content) end
+    return ""
   end
-  path = pandoc.utils.stringify(path)
-  local fh = assert(io.open(path, "r"))
-  local text = fh:read("a")
-  fh:close()
-  index = pandoc.json.decode(text, false)
+  return pandoc.utils.stringify(el.caption.long or el.caption)
+end
+
+local function build_index(doc)
+  local meta = doc.meta
+  local cr, lang, style = meta.crossref or {}, meta.language or {}, meta["house-style"] or {}
+  local fig_prefix, tbl_prefix = text_of(cr, "fig-prefix", "Figur"), text_of(cr, "tbl-prefix", "Tabell")
+  local fig_title, tbl_title = text_of(cr, "fig-title", "Figur"), text_of(cr, "tbl-title", "Tabell")
+  local delim = text_of(style, "caption-delimiter", text_of(cr, "title-delim", ":"))
+  local per_chapter = text_of(style, "numbering", "global") == "chapter"
+  local separator = text_of(style, "numbering-separator", "-")
+  local letters = text_of(style, "appendix-numbering", "1") == "A"
+  local sec_prefix = text_of(cr, "sec-prefix", "kapittel")
+  local apx_prefix = text_of(lang, "crossref-apx-prefix", "vedlegg")
+  local apx_title, apx_delim = text_of(cr, "appendix-title", "Vedlegg"), text_of(cr, "appendix-delim", ":")
+  local depth = tonumber(text_of(meta, "number-depth", "3"))
+
+  local idx = { entries = {}, pages = {}, refs_page = "", problems = {} }
+  local page, numbered = nil, nil
+  local chap_no, app_no, fig_no, tbl_no = 0, 0, 0, 0
+  local counters, chapter_label = {}, ""
+
+  local function add(ident, entry)
+    if ident == "" then return end
+    if idx.entries[ident] ~= nil then
+      table.insert(idx.problems, { "#" .. ident, "duplicate id #" .. ident .. " (also on "
+        .. idx.entries[ident].page .. ")" })
+      return
+    end
+    idx.entries[ident] = entry
+  end
+  local function exhibit_number(n)
+    if per_chapter and chapter_label ~= "" then return chapter_label .. separator .. n end
+    return tostring(n)
+  end
+  local function exhibit(el, kind, title, count)
+    local n = exhibit_number(count)
+    add(el.identifier, { kind = kind, page = page.page, title = caption_of(el), number = n,
+      label = (kind == "fig" and fig_prefix or tbl_prefix) .. " " .. n,
+      prefix = title .. " " .. n .. delim, part = page.part })
+  end
+
+  local visit = {
+    traverse = "topdown",
+    Header = function(h)
+      local title = pandoc.utils.stringify(h.content)
+      local unnumbered = h.classes:includes("unnumbered")
+      if h.level == 1 and numbered == nil then
+        numbered = not (unnumbered or page.page == "index.html")
+        if not numbered and page.part == "main" then page.part = "front" end
+        page.title, page.id = title, h.identifier
+      end
+      local entry = { kind = "sec", page = page.page, title = title, number = "", label = title,
+        prefix = "", level = h.level, part = page.part }
+      if numbered and not unnumbered and h.level <= depth then
+        local appendix = page.part == "appendix"
+        if h.level == 1 then
+          if appendix then app_no = app_no + 1 else chap_no = chap_no + 1 end
+          counters = { appendix and (letters and string.char(64 + app_no) or app_no) or chap_no }
+          chapter_label = tostring(counters[1])
+          if per_chapter then fig_no, tbl_no = 0, 0 end
+        else
+          for i = #counters + 1, h.level do counters[i] = 0 end
+          for i = h.level + 1, #counters do counters[i] = nil end
+          counters[h.level] = counters[h.level] + 1
+        end
+        local parts = {}
+        for i, c in ipairs(counters) do parts[i] = tostring(c) end
+        entry.number = table.concat(parts, ".")
+        entry.label = (appendix and apx_prefix or sec_prefix) .. " " .. entry.number
+        entry.prefix = (appendix and h.level == 1) and (apx_title .. " " .. entry.number .. apx_delim)
+          or entry.number
+        if h.level == 1 then page.prefix = entry.prefix end
+      end
+      add(h.identifier, entry)
+    end,
+  }
+  local function float(el)
+    local ident = el.identifier
+    if ident == "refs" then idx.refs_page = page.page end
+    if ident:match("^fig%-") then
+      fig_no = fig_no + 1
+      exhibit(el, "fig", fig_title, fig_no)
+    elseif ident:match("^tbl%-") and el.classes:includes("unnumbered") then
+      -- the published report's «tabellen under»: captioned, outside the Tabell count
+      add(ident, { kind = "tbl", page = page.page, title = caption_of(el), number = "",
+        label = "tabellen", prefix = "", part = page.part })
+    elseif ident:match("^tbl%-") then
+      tbl_no = tbl_no + 1
+      exhibit(el, "tbl", tbl_title, tbl_no)
+    end
+  end
+  visit.Div, visit.Figure, visit.Table = float, float, float
+
+  for _, blk in ipairs(doc.blocks) do
+    if blk.t == "Div" and blk.classes:includes("rapport-chapter") then
+      local a = blk.attributes
+      page = { page = a.page, file = a.file, part = a.part, title = "", prefix = "", id = "" }
+      table.insert(idx.pages, page)
+      numbered = nil
+    elseif page ~= nil then
+      pandoc.Blocks({ blk }):walk(visit)
+    end
+  end
+  if per_chapter and not letters then
+    for _, p in ipairs(idx.pages) do
+      if p.part == "appendix" then
+        error('_quarto.yml:1: house-style: numbering: chapter needs appendix-numbering: "A" '
+          .. "(with \"1\", «Tabell 3-1» would name a table in kapittel 3 and one in vedlegg 3)", 0)
+      end
+    end
+  end
+  return idx
 end
 
 -- ------------------------------------------------------------------------------------------
@@ -408,8 +530,13 @@ local function house_blocks(doc)
 end
 
 function Pandoc(doc)
-  if doc.meta["rapport-index"] == nil then return house_blocks(doc) end
-  load_index(doc.meta)
+  if os.getenv("RAPPORT_FORMAT") == nil then return house_blocks(doc) end  -- under Quarto
+  if doc.meta["rapport-index"] == nil then
+    -- first pass (the renderer's parse): number the book, hand the index to Python
+    doc.meta["rapport-index"] = pandoc.json.encode(build_index(doc))
+    return doc
+  end
+  index = pandoc.json.decode(pandoc.utils.stringify(doc.meta["rapport-index"]), false)
   local out = pandoc.Blocks({})
   for _, blk in ipairs(doc.blocks) do
     if blk.t == "Div" and blk.classes:includes("rapport-chapter") then

@@ -33,7 +33,7 @@ import yaml
 from rapport.build.checks import CheckError, Problem, check_document
 from rapport.build.render import pandoc
 from rapport.build.render.csl import install as install_csl
-from rapport.build.render.index import build_index, problems_to_check
+from rapport.build.render.index import problems_to_check, read_index
 from rapport.build.render.project import load_project
 
 __all__ = ["render_book", "default_timestamp", "CheckError"]
@@ -79,68 +79,58 @@ def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
     bib_keys = pandoc.bibliography_keys(project.bibliography())
 
     targets = {"html": "html", "pdf": "typst"}
+    meta = {**project.document_metadata(), "link-citations": True}
+    if bib_keys:
+        meta["bibliography"] = [str(b) for b in project.bibliography()]
+    if project.csl():
+        meta["csl"] = str(project.csl())
     asts: dict[str, dict] = {}
     indexes = {}
     problems: list[Problem] = []
-
-    def parse(fmt: str):
-        source = project.source(fmt)
-        ast = pandoc.to_json(source.text(), targets[fmt], root, project.extension.shortcodes())
-        index = build_index(project, ast["blocks"], bib_keys)
-        found = list(problems_to_check(index, source))
-        try:
-            check_document(ast["blocks"], set(index.entries), bib_keys, source, fmt=fmt)
-        except CheckError as err:
-            found.extend(err.problems)
-        return ast, index, found
-
-    # The formats are independent: parse (and later render) them side by side on two cores.
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        for fmt, (ast, index, found) in zip(formats, pool.map(parse, formats)):
-            asts[fmt], indexes[fmt] = ast, index
-            problems.extend(found)
-    if problems:
-        plain = {(p.file, p.line, p.message) for p in problems}
-        suffix = " (in the PDF)"
-        problems = [p for p in problems if not (
-            p.message.endswith(suffix) and (p.file, p.line, p.message[: -len(suffix)]) in plain)]
-        raise CheckError(problems)
-
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="rapport-render-") as tmpname:
         tmp = Path(tmpname)
+        meta_file = tmp / "meta.yml"
+        meta_file.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=True),
+                             encoding="utf-8")
+        # The style's metadata files first, as Quarto merges them; this render's own last.
+        meta_args = [f"--metadata-file={m}" for m in [*project.metadata_files, meta_file]]
+        filters = [pandoc.filter_arg(f) for f in project.extension.filters()]
+
+        def parse(fmt: str):
+            """The book's AST for `fmt`, numbered by the extension's filter (first pass)."""
+            source = project.source(fmt)
+            ast = pandoc.to_json(source.text(), targets[fmt], root,
+                                 project.extension.shortcodes(), [*meta_args, *filters])
+            index = read_index(ast)
+            found = list(problems_to_check(index, source))
+            try:
+                check_document(ast["blocks"], set(index.entries), bib_keys, source, fmt=fmt)
+            except CheckError as err:
+                found.extend(err.problems)
+            return ast, index, found
+
+        # The formats are independent: parse (and later render) them side by side on two cores.
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            for fmt, (ast, index, found) in zip(formats, pool.map(parse, formats)):
+                asts[fmt], indexes[fmt] = ast, index
+                problems.extend(found)
+        if problems:
+            plain = {(p.file, p.line, p.message) for p in problems}
+            suffix = " (in the PDF)"
+            problems = [p for p in problems if not (
+                p.message.endswith(suffix) and (p.file, p.line, p.message[: -len(suffix)]) in plain)]
+            raise CheckError(problems)
 
         def produce(fmt: str) -> list[Path]:
-            tfmt = targets[fmt]
-            index = indexes[fmt]
-            index_file = tmp / f"index-{tfmt}.json"
-            index_file.write_text(
-                json.dumps(index.to_json(project, tfmt), ensure_ascii=False, sort_keys=True),
-                encoding="utf-8",
-            )
-            meta = {
-                **project.document_metadata(),
-                "link-citations": True,
-                "rapport-index": str(index_file),
-                "rapport-refs-page": index.refs_page,
-            }
-            if bib_keys:
-                meta["bibliography"] = [str(b) for b in project.bibliography()]
-            if project.csl():
-                meta["csl"] = str(project.csl())
-            meta_file = tmp / f"meta-{tfmt}.yml"
-            meta_file.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=True),
-                                 encoding="utf-8")
+            """Second pass: the same filter applies the index; citeproc; HTML pages or PDF."""
             ast_json = json.dumps(asts[fmt])
-            # The style's metadata files first, as Quarto merges them; this render's own last.
-            args = [f"--metadata-file={m}" for m in project.metadata_files]
-            args += [f"--metadata-file={meta_file}",
-                     *(pandoc.filter_arg(f) for f in project.extension.filters()), "--citeproc"]
+            args = [*filters, "--citeproc"]
             if fmt == "html":
                 out = pandoc.run(["-f", "json", "-t", "json", *args,
                                   pandoc.filter_arg("citelinks.lua")],
                                  input=ast_json, fmt="html", cwd=root)
-                return render_html(project, index, json.loads(out), out_dir, tmp)
+                return render_html(project, indexes[fmt], json.loads(out), out_dir, tmp)
             typ = typst_source(project, ast_json, args)
             return [compile_pdf(project, typ, out_dir / project.pdf_name(), tmp, timestamp)]
 

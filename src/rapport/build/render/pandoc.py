@@ -14,7 +14,7 @@ from rapport.build.checks import CheckError, Problem
 
 FILTERS = Path(__file__).parent / "filters"
 # A filter's error that names a source line («chapters/03-bruk.qmd:14: …»).
-SOURCE_ERROR = re.compile(r"^(\S+\.q?md):(\d+): (.+)$", re.M)
+SOURCE_ERROR = re.compile(r"^(\S+\.(?:qmd|md|yml)):(\d+): (.+)$", re.M)
 
 
 class RenderError(RuntimeError):
@@ -51,11 +51,12 @@ def filter_arg(path: Path | str) -> str:
     return f"--lua-filter={path if isinstance(path, Path) else FILTERS / path}"
 
 
-def to_json(text: str, fmt: str, root: Path, shortcodes: list[Path]) -> dict:
+def to_json(text: str, fmt: str, root: Path, shortcodes: list[Path], args: list[str]) -> dict:
     """Markdown (Quarto's dialect, Quarto's shortcodes resolved) -> pandoc AST, the extension's
-    shortcodes called and conditional content chosen for `fmt` ("html" or "typst")."""
+    shortcodes called and conditional content chosen for `fmt` ("html" or "typst"), then
+    `args` (metadata, the extension's filters)."""
     out = run(["-f", "markdown", "-t", "json",
-               filter_arg("shortcodes.lua"), filter_arg("content_visible.lua")],
+               filter_arg("shortcodes.lua"), filter_arg("content_visible.lua"), *args],
               input=text, fmt=fmt, cwd=root,
               env={"RAPPORT_SHORTCODES": os.pathsep.join(str(p) for p in shortcodes)})
     return json.loads(out)

@@ -106,6 +106,9 @@ class Project:
             "date": self.date_text(),
             "toc-title": self.language.get("toc-title-document", "Innhold"),
             "toc-depth": self.toc_depth(),
+            "number-depth": self.number_depth(),
+            "crossref": self.crossref,
+            "language": self.language,
             "report": self.report,
             "house-style": self.house_style(),
         }

@@ -1,10 +1,9 @@
 -- Runs after --citeproc, HTML only: the bibliography lives on one page of the book (the page
 -- with the `#refs` div), so a citation's link `#ref-key` must point to that page.
--- Metadata `rapport-refs-page` names the page ("" if the book has no #refs div).
+-- The book index (metadata `rapport-index`, JSON) names the page ("" if there is no #refs div).
 
 function Pandoc(doc)
-  local page = doc.meta["rapport-refs-page"]
-  page = page and pandoc.utils.stringify(page) or ""
+  local page = pandoc.json.decode(pandoc.utils.stringify(doc.meta["rapport-index"])).refs_page
   if page == "" then return nil end
   return doc:walk({
     Link = function(link)
