@@ -3,9 +3,12 @@ rapport.lua: the house's rendering rules, for both renderers (Quarto through _ex
 the project's own renderer through pandoc --lua-filter).
 
 Under `quarto render`, Quarto numbers and cross-references; this filter only
-  * wraps `.kilde` and `.tabellnote` divs for the house Typst template.
-Under the project's renderer (metadata `rapport-index`: the book index as a JSON file, written
-by src/rapport/build/render/index.py) it also does what Quarto would:
+  * wraps `.kilde` and `.tabellnote` divs for the house Typst template;
+  * sets the house style's font and colours as CSS custom properties in the HTML head.
+Under the project's renderer (environment RAPPORT_FORMAT set) it runs twice. The first pass
+numbers the book as the house style says (`build_index`) and stores the index as JSON in the
+metadata (`rapport-index`), which Python reads for its checks and pages. The second pass
+applies it, doing what Quarto would:
   * numbers headings («3.1 Tittel», «Vedlegg 1: Tittel») from the index;
   * turns @fig-x / @tbl-x / @sec-x (pandoc Cite elements) into links with Norwegian text
     («Figur 3», «Tabell 2», «kapittel 3.1»; @Fig-x capitalises, [-@fig-x] gives the number);

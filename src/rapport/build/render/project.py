@@ -112,6 +112,9 @@ class Project:
             "report": self.report,
             "house-style": self.house_style(),
         }
+        if meta["house-style"].get("logo"):  # Typst compiles from _build/render/: root-relative
+            meta["house-style"] = {**meta["house-style"],
+                                   "logo": "/" + str(meta["house-style"]["logo"]).lstrip("/")}
         for key in ("subtitle", "author"):
             if book.get(key):
                 meta[key] = book[key]
