@@ -11,12 +11,14 @@ from rapport.build.checks import CheckError, Problem, xref_kind
 from rapport.build.render import render_book
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini_book"
+EXTENSION = Path(__file__).resolve().parents[1] / "_extensions"
 
 
 @pytest.fixture
 def book(tmp_path: Path) -> Path:
     root = tmp_path / "proj"
     shutil.copytree(FIXTURE, root)
+    shutil.copytree(EXTENSION, root / "_extensions")  # the rendering rules
     return root
 
 
@@ -48,11 +50,19 @@ def test_unresolved_cross_reference(book, tmp_path):
     assert f"chapters/02-resultater.qmd:{n}: unresolved cross-reference @sec-borte" in msg
 
 
-def test_missing_include(book, tmp_path):
+def test_missing_exhibit(book, tmp_path):
     ch = book / "chapters" / "01-innledning.qmd"
-    edit(ch, "### Datagrunnlag", "{{< include /_build/artifacts/01-test/fig-borte.md >}}\n\n### Datagrunnlag")
-    n = line_of(ch, "fig-borte.md")
-    assert f"chapters/01-innledning.qmd:{n}: include not found: /_build/artifacts/01-test/fig-borte.md" in fails(book, tmp_path)
+    edit(ch, "### Datagrunnlag", "{{< exhibit 01-test/fig-borte >}}\n\n### Datagrunnlag")
+    n = line_of(ch, "fig-borte")
+    assert (f"chapters/01-innledning.qmd:{n}: exhibit 01-test/fig-borte: "
+            "_build/artifacts/01-test/fig-borte.md does not exist") in fails(book, tmp_path)
+
+
+def test_include_of_a_generated_file_is_refused(book, tmp_path):
+    ch = book / "chapters" / "01-innledning.qmd"
+    edit(ch, "### Datagrunnlag", "{{< include /_build/artifacts/01-test/fig-kjennskap.md >}}\n\n### Datagrunnlag")
+    n = line_of(ch, "include")
+    assert f"chapters/01-innledning.qmd:{n}: include is not supported" in fails(book, tmp_path)
 
 
 def test_unknown_var(book, tmp_path):

@@ -53,6 +53,7 @@ local function exhibit(args)
   end
   local text = fh:read("a")
   fh:close()
+  RAPPORT_SHORTCODE_SOURCE = rel  -- lets the project's renderer name this file in its checks
   if quarto == nil or quarto.utils == nil or quarto.utils.string_to_blocks == nil then
     return pandoc.read(text, "markdown", PANDOC_READER_OPTIONS).blocks  -- the project's renderer numbers them itself
   end

@@ -137,10 +137,19 @@ def cmd_report(root: Path, config: dict, *, force: bool = False, quarto: bool | 
     if use_quarto:
         if force:
             shutil.rmtree(root / "_build" / "cache", ignore_errors=True)
+        # Into a staging folder, swapped in only on success: a failed `quarto render` leaves the
+        # last good _book/ as it was (and no stray index.typ in the project).
+        book = root / (config.get("project") or {}).get("output-dir", "_book")
+        staging = root / "_build" / "book.quarto"
+        shutil.rmtree(staging, ignore_errors=True)
         with step("quarto render"):
-            proc = subprocess.run(["quarto", "render"], cwd=root)
+            proc = subprocess.run(["quarto", "render", "--output-dir", str(staging)], cwd=root)
+            (root / "index.typ").unlink(missing_ok=True)
             if proc.returncode != 0:
-                raise BuildError(f"quarto render failed (exit {proc.returncode})")
+                shutil.rmtree(staging, ignore_errors=True)
+                raise BuildError(f"quarto render failed (exit {proc.returncode}); "
+                                 "_book/ left as it was")
+        replace_dir(staging, book)
         return
     cmd_prepare(root, config, force=force)
     cmd_render(root, config)

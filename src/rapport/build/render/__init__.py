@@ -57,7 +57,7 @@ def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
     caller later publishes atomically). Reads root/_variables.yml (generated), chapters, and
     exhibits under root/_build/artifacts/. Returns the files written. Raises
     rapport.build.checks.CheckError (message names file and line) for any failed check."""
-    from rapport.build.render.html import render_html
+    from rapport.build.render.html import meta_list, render_html
     from rapport.build.render.pdf import compile_pdf, typst_source
 
     root = Path(root).resolve()
@@ -102,6 +102,9 @@ def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
             source = project.source(fmt)
             ast = pandoc.to_json(source.text(), targets[fmt], root,
                                  project.extension.shortcodes(), [*meta_args, *filters])
+            for rel in meta_list(ast, "rapport-sources"):  # snippets, to name their lines
+                for n, line in enumerate((root / rel).read_text(encoding="utf-8").splitlines(), 1):
+                    source.add(line, (rel, n))
             index = read_index(ast)
             found = list(problems_to_check(index, source))
             try:

@@ -35,7 +35,9 @@ class Extension:
         return [self.dir / p for p in self._format("html").get("format-resources", [])]
 
     def font_dirs(self) -> list[Path]:
-        return [self.dir / p for p in self._format("typst").get("font-paths", [])]
+        """As Quarto reads them: a leading "/" means the project folder."""
+        root = self.dir.parents[1]
+        return [root / p.lstrip("/") for p in self._format("typst").get("font-paths", [])]
 
     def typst_template(self) -> Path:
         """The main template: it calls the partials listed for the typst format."""

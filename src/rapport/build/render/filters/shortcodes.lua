@@ -3,8 +3,11 @@
 -- Python turns a shortcode standing on its own line into a placeholder div
 --   ::: {.rapport-shortcode name="exhibit" args="03-bruk/fig-x" origin="chapters/03-bruk.qmd:14"}
 -- and lists the handler files in the environment variable RAPPORT_SHORTCODES (":"-separated).
+-- The files a handler read (global RAPPORT_SHORTCODE_SOURCE) are listed in the metadata
+-- `rapport-sources`, so that a check can name the line of a snippet that is wrong.
 
 local handlers = {}
+local sources = {}
 
 local function load()
   for path in (os.getenv("RAPPORT_SHORTCODES") or ""):gmatch("[^:]+") do
@@ -29,6 +32,10 @@ local function call(div)
   if not ok then
     error(origin .. ": " .. tostring(result):gsub("^.-:%d+: ", ""), 0)
   end
+  if RAPPORT_SHORTCODE_SOURCE ~= nil then
+    table.insert(sources, RAPPORT_SHORTCODE_SOURCE)
+    RAPPORT_SHORTCODE_SOURCE = nil
+  end
   return result
 end
 
@@ -39,5 +46,6 @@ function Pandoc(doc)
       if div.classes:includes("rapport-shortcode") then return call(div) end
     end,
   })
+  doc.meta["rapport-sources"] = sources
   return doc
 end
