@@ -32,7 +32,6 @@ import yaml
 
 from rapport.build.checks import CheckError, Problem, check_document
 from rapport.build.render import pandoc
-from rapport.build.render.csl import install as install_csl
 from rapport.build.render.index import problems_to_check, read_index
 from rapport.build.render.project import load_project
 
@@ -57,6 +56,7 @@ def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
     caller later publishes atomically). Reads root/_variables.yml (generated), chapters, and
     exhibits under root/_build/artifacts/. Returns the files written. Raises
     rapport.build.checks.CheckError (message names file and line) for any failed check."""
+    from rapport.build.render.csl import install as install_csl
     from rapport.build.render.html import meta_list, render_html
     from rapport.build.render.pdf import compile_pdf, typst_source
 
