@@ -164,3 +164,15 @@ def test_bad_parameters_name_file_and_key(change, key, message):
         parse_parameters(raw, "data/raw/cba.yml")
     assert str(err.value).startswith(f"data/raw/cba.yml: {key}: ")
     assert message in str(err.value)
+
+
+def test_unpriced_effects_checked_against_the_matrix():
+    raw = {"common": COMMON, "measures": {"M": ONE_MONTH, "N": ONE_MONTH},
+           "unpriced": {"Aktivitet": {"significance": "stor", "magnitude": "lite positivt",
+                                      "symbol": "+",
+                                      "measures": {"N": {"magnitude": "intet", "symbol": "0"}}}}}
+    (effect,) = parse_parameters(raw, "x.yml").unpriced
+    assert effect.consequences == {"M": ("lite positivt", "+"), "N": ("intet", "0")}
+    raw["unpriced"]["Aktivitet"]["measures"]["N"]["symbol"] = "+"
+    with pytest.raises(ParameterError, match=r"x.yml: unpriced.Aktivitet.measures.N: .*outside"):
+        parse_parameters(raw, "x.yml")

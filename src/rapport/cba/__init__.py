@@ -14,7 +14,8 @@ from .accounts import ROWS, Verdict, net_benefit, priced_effects, verdict
 from .matrix import CONSEQUENCE_MATRIX, MAGNITUDES, SIGNIFICANCES, check_consequence, consequence
 from .model import (discount_factors, employment_paths, income_effect, npv,
                     benefit_saving_stream, value_creation_stream)
-from .parameters import Common, Measure, Parameters, ParameterError, load_parameters, parse_parameters
+from .parameters import (Common, Measure, ParameterError, Parameters, Unpriced, load_parameters,
+                         parse_parameters)
 from .sensitivity import (break_even, break_even_duration, break_even_job_share,
                           break_even_joint, break_even_wage, scenario)
 
@@ -23,7 +24,7 @@ __all__ = [
     "CONSEQUENCE_MATRIX", "MAGNITUDES", "SIGNIFICANCES", "check_consequence", "consequence",
     "discount_factors", "employment_paths", "income_effect", "npv", "benefit_saving_stream",
     "value_creation_stream",
-    "Common", "Measure", "Parameters", "ParameterError", "load_parameters", "parse_parameters",
+    "Common", "Measure", "Parameters", "Unpriced", "ParameterError", "load_parameters", "parse_parameters",
     "break_even", "break_even_duration", "break_even_job_share", "break_even_joint",
     "break_even_wage", "scenario",
 ]

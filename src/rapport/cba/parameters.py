@@ -9,7 +9,7 @@ the file, the key path and what was expected.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +83,16 @@ class Measure:
     tiltakspenger: bool = True      # participants may receive tiltakspenger
     caseworker_hours: float = 0.0   # extra caseworker hours per month in the measure
     leisure_hours: float | None = None  # overrides common.leisure_hours
-    unpriced: dict = field(default_factory=dict)  # effect → {significance, magnitude, symbol}
+
+
+@dataclass(frozen=True)
+class Unpriced:
+    """An unpriced effect assessed with the pluss-minus method: its significance, and its
+    magnitude and consequence for every measure (a default and per-measure exceptions)."""
+
+    name: str
+    significance: str
+    consequences: dict[str, tuple[str, str]]   # measure → (magnitude, consequence symbol)
 
 
 @dataclass(frozen=True)
@@ -91,6 +100,7 @@ class Parameters:
     common: Common
     measures: dict[str, Measure]
     source: str = ""
+    unpriced: tuple[Unpriced, ...] = ()
 
 
 _MEASURE_KEYS = {f.name for f in fields(Measure)} - {"name"}
@@ -145,10 +155,6 @@ def _measure(name: str, raw: Any, where: str) -> Measure:
             if not isinstance(value, bool):
                 raise ParameterError(where, full, f"expected true or false, got {value!r}")
             values[key] = value
-        elif key == "unpriced":
-            if not isinstance(value, dict):
-                raise ParameterError(where, full, "expected a mapping effect → assessment")
-            values[key] = dict(value)
         elif value is None and key in {"job_share", "effect_months", "leisure_hours"}:
             values[key] = None
         else:
@@ -162,9 +168,10 @@ def parse_parameters(raw: Any, where: str = "<parameters>") -> Parameters:
     """Parameters from an already loaded mapping (`where` names it in errors)."""
     if not isinstance(raw, dict):
         raise ParameterError(where, "(top level)", "expected a mapping with 'common' and 'measures'")
-    unknown = sorted(set(raw) - {"common", "measures", "source"})
+    unknown = sorted(set(raw) - {"common", "measures", "source", "unpriced"})
     if unknown:
-        raise ParameterError(where, unknown[0], "unknown key (known: common, measures, source)")
+        raise ParameterError(where, unknown[0],
+                             "unknown key (known: common, measures, source, unpriced)")
     common_raw = raw.get("common")
     if not isinstance(common_raw, dict):
         raise ParameterError(where, "common", "missing or not a mapping")
@@ -182,7 +189,41 @@ def parse_parameters(raw: Any, where: str = "<parameters>") -> Parameters:
     if not isinstance(measures_raw, dict) or not measures_raw:
         raise ParameterError(where, "measures", "missing or empty (expected name → parameters)")
     measures = {str(name): _measure(str(name), m, where) for name, m in measures_raw.items()}
-    return Parameters(Common(**values), measures, str(raw.get("source", "")))
+    unpriced = tuple(_unpriced(name, u, measures, where)
+                     for name, u in (raw.get("unpriced") or {}).items())
+    return Parameters(Common(**values), measures, str(raw.get("source", "")), unpriced)
+
+
+def _unpriced(name: str, raw: Any, measures: dict, where: str) -> Unpriced:
+    """`{significance, magnitude, symbol, measures: {name: {magnitude, symbol}}}`, checked
+    against DFØ's consequence matrix."""
+    from .matrix import check_consequence
+
+    path = f"unpriced.{name}"
+    if not isinstance(raw, dict):
+        raise ParameterError(where, path, "expected a mapping (significance, magnitude, symbol)")
+    unknown = sorted(set(raw) - {"significance", "magnitude", "symbol", "measures", "note"})
+    if unknown:
+        raise ParameterError(where, f"{path}.{unknown[0]}", "unknown key")
+    for key in ("significance", "magnitude", "symbol"):
+        if key not in raw:
+            raise ParameterError(where, f"{path}.{key}", "missing")
+    exceptions = raw.get("measures") or {}
+    for measure in exceptions:
+        if measure not in measures:
+            raise ParameterError(where, f"{path}.measures.{measure}",
+                                 f"not a measure in this file ({', '.join(measures)})")
+    consequences = {}
+    for measure in measures:
+        own = {**{"magnitude": raw["magnitude"], "symbol": raw["symbol"]},
+               **(exceptions.get(measure) or {})}
+        try:
+            check_consequence(str(own["symbol"]), raw["significance"], own["magnitude"])
+        except ValueError as exc:
+            raise ParameterError(where, f"{path}.measures.{measure}"
+                                 if measure in exceptions else path, str(exc)) from None
+        consequences[measure] = (own["magnitude"], str(own["symbol"]))
+    return Unpriced(name, str(raw["significance"]), consequences)
 
 
 def load_parameters(path: str | Path) -> Parameters:

@@ -1,4 +1,4 @@
-"""Line charts in panels (rapport.exhibits.figures.lines)."""
+"""Line charts in panels and text matrices (rapport.exhibits.figures.lines, .matrix)."""
 
 import pandas as pd
 import pytest
@@ -30,3 +30,17 @@ def test_panels_series_and_alt_text():
 def test_missing_column_is_named():
     with pytest.raises(KeyError, match="verdi"):
         line_panels(pd.DataFrame({"x": [1]}), x="x", y="verdi")
+
+
+def test_text_matrix_cells_and_alt():
+    from rapport.exhibits.figures import text_matrix
+    table = pd.DataFrame({"Liten": ["0 / +", "0"], "Stor": ["++ / +++", "- / --"]},
+                         index=["Middels positivt", "Lite negativt"])
+    fig = text_matrix(table, row_title="Omfang", column_title="Betydning")
+    info = meta(fig)
+    assert info["alt"] == ("Matrise med 2 rader (Omfang) og 2 kolonner (Betydning). "
+                           "Middels positivt: Liten 0 / + og Stor ++ / +++; "
+                           "Lite negativt: Liten 0 og Stor - / --.")
+    assert list(info["data"].columns) == ["Omfang", "Betydning", "konsekvens"]
+    texts = {t.get_text() for t in fig.axes[0].texts}
+    assert {"0 / +", "++ / +++", "- / --", "Middels positivt"} <= texts
