@@ -44,3 +44,14 @@ def test_text_matrix_cells_and_alt():
     assert list(info["data"].columns) == ["Omfang", "Betydning", "konsekvens"]
     texts = {t.get_text() for t in fig.axes[0].texts}
     assert {"0 / +", "++ / +++", "- / --", "Middels positivt"} <= texts
+
+
+def test_panel_kinds_format_each_panel():
+    data = pd.DataFrame({"x": [0, 1, 0, 1], "v": [0.25, 0.5, 1000, 2000],
+                         "p": ["A: andel", "A: andel", "B: kroner", "B: kroner"]})
+    fig = line_panels(data, x="x", y="v", panel="p", kind="kr",
+                      panel_kinds={"A: andel": ("pct", 0)})
+    alt = meta(fig)["alt"]
+    assert "A: andel: høyest 50\u00a0% ved 1, lavest 25\u00a0% ved 0" in alt
+    assert "B: kroner: høyest kr\u00a02\u00a0000 ved 1" in alt
+    assert len(fig.axes[0].get_lines()) == 1      # no zero line in a share panel

@@ -52,6 +52,12 @@ def slug(name: str) -> str:
     return text
 
 
+def pct_fact(key: str, share: float) -> str:
+    """A share in prose with as many decimals as it has (at most one): «6 prosent», «12,8 prosent»."""
+    decimals = 0 if abs(share * 100 - round(share * 100)) < 1e-9 else 1
+    return fact(key, share, kind="pct", decimals=decimals)
+
+
 def round_to(value: float, step: int) -> int:
     return int(fmt.round_half_up(value / step, 0)) * step
 
@@ -62,21 +68,21 @@ pd.DataFrame(RESULT).T.round(0)
 # ## Felles forutsetninger (tall i teksten)
 
 # %%
-fact("cba.rente", C.discount_rate, kind="pct")
+pct_fact("cba.rente", C.discount_rate)
 fact("cba.periode_aar", C.horizon_years, text=f"{C.horizon_years:g}")
 fact("cba.prisaar", C.price_year, text=str(C.price_year))
-fact("cba.skattefinansiering", C.tax_cost, kind="pct")
-fact("cba.reallonnsvekst", C.wage_growth, kind="pct", decimals=1)
-fact("cba.arbeidskraftkostnad", C.labour_cost_factor, kind="pct")
+pct_fact("cba.skattefinansiering", C.tax_cost)
+pct_fact("cba.reallonnsvekst", C.wage_growth)
+pct_fact("cba.arbeidskraftkostnad", C.labour_cost_factor)
 fact("cba.lonn", C.monthly_wage, text=fmt.kr_prose(C.monthly_wage))
-fact("cba.stilling", C.job_share, kind="pct")
-fact("cba.stilling_aft", M["AFT"].job_share, kind="pct")
-fact("cba.avgang_kontroll", C.exit_control, kind="pct", decimals=1)
-fact("cba.avgang_deltaker", C.exit_treated, kind="pct", decimals=1)
+pct_fact("cba.stilling", C.job_share)
+pct_fact("cba.stilling_aft", M["AFT"].job_share)
+pct_fact("cba.avgang_kontroll", C.exit_control)
+pct_fact("cba.avgang_deltaker", C.exit_treated)
 fact("cba.effekt_aar", C.effect_months / 12, text=fmt.decimal(C.effect_months / 12, 0))
 fact("cba.trygd_aar", C.benefit_per_year, text=fmt.kr_prose(C.benefit_per_year))
 fact("cba.trygd_per_krone", C.benefit_per_income_krone, text=fmt.decimal(C.benefit_per_income_krone, 2))
-fact("cba.skatt_trygd", C.benefit_tax, kind="pct")
+pct_fact("cba.skatt_trygd", C.benefit_tax)
 fact("cba.tiltakspenger_mnd", C.tiltakspenger_per_month, text=fmt.kr_prose(C.tiltakspenger_per_month))
 fact("cba.fritid_timer", C.leisure_hours, text=fmt.decimal(C.leisure_hours, 0))
 fact("cba.fritid_timer_full", M["Utdanning"].leisure_hours,
@@ -93,9 +99,9 @@ for name, m in M.items():
          text=fmt.kr_prose(round_to(RESULT[name]["sum"], 1000)))
 for name in ("AMO-kurs", "Oppfølging", "Utvidet oppfølging i egenregi", "AFT", "Arbeidstrening"):
     m = M[name]
-    fact(f"cba.h0.{slug(name)}", m.base_hazard, kind="pct", decimals=1)
-    fact(f"cba.innlaasing.{slug(name)}", -m.lock_in, kind="pct", decimals=1)
-    fact(f"cba.etter.{slug(name)}", m.post_effect, kind="pct", decimals=1)
+    pct_fact(f"cba.h0.{slug(name)}", m.base_hazard)
+    pct_fact(f"cba.innlaasing.{slug(name)}", -m.lock_in)
+    pct_fact(f"cba.etter.{slug(name)}", m.post_effect)
 
 # %% [markdown]
 # ## Figur 4-1: fra overgangssannsynlighet til verdiskaping (illustrert med AMO-kurs)
@@ -119,22 +125,14 @@ fig41 = pd.concat([
     pd.DataFrame({"panel": panel_c, "gruppe": "Effekt", "maaned": t,
                   "verdi": monthly_value[:MONTHS_SHOWN]}),
 ], ignore_index=True)
-# panels A and B are shares, C kroner: draw A+B as shares and C as kroner in one figure
-fig = line_panels(fig41[fig41.panel != panel_c], x="maaned", y="verdi", series="gruppe",
-                  panel="panel", kind="pct", decimals=1, x_label="måneder etter tiltaksstart",
-                  zero_line=False, height_cm=5.2)
+fig = line_panels(fig41, x="maaned", y="verdi", series="gruppe", panel="panel", kind="kr",
+                  x_label="måneder etter tiltaksstart", height_cm=5.0,
+                  panel_kinds={panel_a: ("pct", 1), panel_b: ("pct", 0)})
 publish_figure(
     "overgang-verdiskaping", fig,
-    caption="Illustrasjon av hvordan effekt på overgangssannsynlighet omsettes til effekt på "
-            "verdiskaping: overgang og sysselsetting (AMO-kurs)",
-    data=fig41[fig41.panel != panel_c], source=KILDE, n=False)
-fig = line_panels(fig41[fig41.panel == panel_c], x="maaned", y="verdi", series="gruppe",
-                  panel="panel", kind="kr", x_label="måneder etter tiltaksstart", height_cm=5.2)
-publish_figure(
-    "overgang-verdiskaping-effekt", fig,
-    caption="Illustrasjon av hvordan effekt på overgangssannsynlighet omsettes til effekt på "
-            "verdiskaping: effekt per måned (AMO-kurs)",
-    data=fig41[fig41.panel == panel_c], source=KILDE, n=False)
+    caption=f"Illustrasjon av hvordan effekt på overgangssannsynlighet omsettes til effekt på "
+            f"verdiskaping ({ILLUSTRASJON})",
+    data=fig41, source=KILDE, n=False)
 fact("cba.illustrasjon", ILLUSTRASJON, text=ILLUSTRASJON)
 
 # %% [markdown]
@@ -284,7 +282,9 @@ t47 = pd.DataFrame(records)
 publish_table(
     "samlet",
     build_table(t47, stub="virkning", columns=ORDER_47, formats={n: "text" for n in ORDER_47},
-                labels={"virkning": "Virkning", **SHORT}, block="blokk",
+                labels={"virkning": "Virkning", **SHORT},
+                block="blokk", stub_label="Virkning",
+                widths={"virkning": 26, **{n: 14 for n in ORDER_47}},
                 bold=["Sum prissatte virkninger", "Samlet netto nytte"]),
     caption=f"Samlede samfunnsøkonomiske virkninger av ulike arbeidsmarkedstiltak "
             f"({C.price_year}-kroner per deltaker)",
@@ -292,7 +292,14 @@ publish_table(
           "prissatte virkningene; de ikke-prissatte virkningene er vurdert etter DFØs "
           "konsekvensmatrise (Figur 4-5). AFT er utelatt fordi effektestimatet ikke er "
           "sammenlignbart med de andre tiltakenes (se kapittel 4.4.1).",
-    data=pd.DataFrame([{"tiltak": n, **RESULT[n]} for n in ORDER_47]), source=KILDE)
+    data=pd.DataFrame(
+        [{"virkning": ROW_LABELS[k], "tiltak": n, "verdi": RESULT[n][k]}
+         for k in [*ROWS, "sum"] for n in ORDER_47]
+        + [{"virkning": e.name, "tiltak": n, "verdi": e.consequences[n][1]}
+           for e in PARAMS.unpriced for n in ORDER_47]
+        + [{"virkning": "Samlet netto nytte", "tiltak": n, "verdi": verdict(RESULT[n]["sum"]).text}
+           for n in ORDER_47]),
+    source=KILDE)
 
 # %% [markdown]
 # ## Figur 4-5: DFØs konsekvensmatrise
@@ -324,13 +331,12 @@ for name in ("AFT", "AMO-kurs"):
     rows48.append({"tiltak": SHORT.get(name, name), "lonn": math.floor(wage * 100) / 100,
                    "stilling": math.floor(share * 100) / 100, "lonn_eksakt": wage,
                    "stilling_eksakt": share, "felles_reduksjon": joint})
-    fact(f"cba.nullpunkt.{slug(name)}.lonn", math.floor(wage * 100) / 100, kind="pct")
-    fact(f"cba.nullpunkt.{slug(name)}.stilling", math.floor(share * 100) / 100, kind="pct")
+    pct_fact(f"cba.nullpunkt.{slug(name)}.lonn", math.floor(wage * 100) / 100)
+    pct_fact(f"cba.nullpunkt.{slug(name)}.stilling", math.floor(share * 100) / 100)
     reduction = math.ceil(joint * 100) / 100
-    fact(f"cba.nullpunkt.{slug(name)}.felles", reduction, kind="pct")
-    fact(f"cba.nullpunkt.{slug(name)}.felles_stilling",
-         round(m.job_share * (1 - reduction) if m.job_share else C.job_share * (1 - reduction), 3),
-         kind="pct", decimals=1)
+    pct_fact(f"cba.nullpunkt.{slug(name)}.felles", reduction)
+    pct_fact(f"cba.nullpunkt.{slug(name)}.felles_stilling",
+             round((m.job_share or C.job_share) * (1 - reduction), 3))
     fact(f"cba.nullpunkt.{slug(name)}.felles_lonn", C.monthly_wage * (1 - reduction),
          text=fmt.kr_prose(round(C.monthly_wage * (1 - reduction))))
 t48 = pd.DataFrame(rows48)
@@ -472,8 +478,18 @@ for label, key in ref_rows.items():
         tol = TOLERANCE if key in ("value_creation", "benefit_gain", "sum") else 0.0
         compare("Tabell 4-7", label, name, ref47.loc[label, col], RESULT[name][key],
                 tol_rel=tol, tol_abs=1.0 if tol == 0 else 0.5)
+ref44 = read_file("data/reference/tabell_4-4.csv").set_index("tiltak")
+for name in ref44.index:
+    compare("Tabell 4-4", name, "kostnad", ref44.loc[name, "samfunnsokonomisk_kostnad_ved_gjennomforing_kr"],
+            -RESULT[name]["tiltakspenger"])
+ref46 = read_file("data/reference/tabell_4-6.csv").set_index("tiltak")
+for name in ref46.index:
+    compare("Tabell 4-6", name, "kostnad", ref46.loc[name, "kostnad_mer_tidsbruk_nav_veileder_kr"],
+            -RESULT[name]["caseworker"], tol_abs=1.0)
 ref42 = read_file("data/reference/tabell_4-2.csv").set_index("tiltak")
 for name in ref42.index:
+    compare("Tabell 4-2", "verdiskaping", name, ref42.loc[name, "naverdi_verdiskapingseffekt_kr"],
+            RESULT[name]["value_creation"], tol_rel=TOLERANCE, tol_abs=500)
     compare("Tabell 4-2", "trygd", name,
             ref42.loc[name, "naverdi_skattefinansieringsgevinst_reduserte_trygdeutgifter_kr"],
             RESULT[name]["benefit_gain"], tol_rel=TOLERANCE, tol_abs=50)
