@@ -4,6 +4,7 @@ text) and :func:`publish_figure`, which writes the SVG, CSV and Markdown snippet
 from .bars import alt_bars, alt_county, alt_grouped, bar_chart, county_bars, grouped_bars
 from .diagrams import DAC_CRITERIA, alt_dac, alt_logic, dac_diagram, logic_model
 from .likert import alt_likert, likert_diverging, likert_stacked
+from .funnel import alt_funnel, funnel_plot
 from .lines import alt_lines, line_panels
 from .matrix import alt_matrix, text_matrix
 from .publish import figure_snippet, publish_figure, svg_bytes
@@ -16,5 +17,5 @@ __all__ = [
     "svg_bytes", "alt_bars", "alt_grouped", "alt_county", "alt_likert", "alt_states", "alt_dac",
     "alt_logic", "DAC_CRITERIA", "bar_order", "order_bars", "publish_bars", "publish_question",
     "SHARE_COLUMNS", "line_panels", "alt_lines",
-    "text_matrix", "alt_matrix",
+    "text_matrix", "alt_matrix", "funnel_plot", "alt_funnel",
 ]
