@@ -4,6 +4,7 @@ text) and :func:`publish_figure`, which writes the SVG, CSV and Markdown snippet
 from .bars import alt_bars, alt_county, alt_grouped, bar_chart, county_bars, grouped_bars
 from .diagrams import DAC_CRITERIA, alt_dac, alt_logic, dac_diagram, logic_model
 from .likert import alt_likert, likert_diverging, likert_stacked
+from .forest import alt_forest, forest_plot
 from .funnel import alt_funnel, funnel_plot
 from .lines import alt_lines, line_panels
 from .matrix import alt_matrix, text_matrix
@@ -18,4 +19,5 @@ __all__ = [
     "alt_logic", "DAC_CRITERIA", "bar_order", "order_bars", "publish_bars", "publish_question",
     "SHARE_COLUMNS", "line_panels", "alt_lines",
     "text_matrix", "alt_matrix", "funnel_plot", "alt_funnel",
+    "forest_plot", "alt_forest",
 ]
