@@ -4,7 +4,7 @@
 
 `twfe` estimates one model; `twfe_lags` one model per lag k of the regressor (k = 0 … 12 in a
 monthly panel: how y today moves with x k months ago). Fixed effects enter as category dummies
-in an OLS (statsmodels' formula API); standard errors are heteroskedasticity-robust (HC1) or
+in an OLS (statsmodels, one dummy per unit and period but the first); standard errors are heteroskedasticity-robust (HC1) or
 clustered by a column; confidence intervals are at `level` (95 % by default). Rows whose lagged
 regressor falls before the unit's first period are dropped.
 """
@@ -12,7 +12,7 @@ regressor falls before the unit's first period are dropped.
 from __future__ import annotations
 
 import pandas as pd
-import statsmodels.formula.api as smf
+import statsmodels.api as sm
 
 
 def _check(frame: pd.DataFrame, columns, where: str) -> None:
@@ -29,17 +29,18 @@ def twfe(frame: pd.DataFrame, *, y: str, x: str, unit: str, time: str, controls=
          cluster: str | None = None, level: float = 0.95, where: str = "panel") -> dict:
     """β for `x` with unit and time fixed effects: coef, se, ci_low, ci_high, p, n."""
     _check(frame, [y, x, unit, time, *controls, *([cluster] if cluster else [])], where)
-    data = frame.rename(columns={y: "_y", x: "_x", unit: "_unit", time: "_time",
-                                 **{c: f"_c{i}" for i, c in enumerate(controls)}})
-    terms = ["_x", *[f"_c{i}" for i in range(len(controls))], "C(_unit)", "C(_time)"]
-    model = smf.ols("_y ~ " + " + ".join(terms), data=data)
+    regressors = frame[[x, *controls]].astype(float)
+    dummies = pd.get_dummies(frame[[unit, time]].astype(str), drop_first=True, dtype=float)
+    design = sm.add_constant(pd.concat([regressors, dummies], axis=1), has_constant="add")
+    model = sm.OLS(frame[y].astype(float).to_numpy(), design)
     if cluster:
-        fit = model.fit(cov_type="cluster", cov_kwds={"groups": pd.factorize(frame[cluster])[0]})
+        fit = model.fit(method="qr", cov_type="cluster",
+                        cov_kwds={"groups": pd.factorize(frame[cluster])[0]})
     else:
-        fit = model.fit(cov_type="HC1")
-    low, high = fit.conf_int(alpha=1 - level).loc["_x"]
-    return {"coef": float(fit.params["_x"]), "se": float(fit.bse["_x"]), "ci_low": float(low),
-            "ci_high": float(high), "p": float(fit.pvalues["_x"]), "n": int(fit.nobs)}
+        fit = model.fit(method="qr", cov_type="HC1")
+    low, high = fit.conf_int(alpha=1 - level).loc[x]
+    return {"coef": float(fit.params[x]), "se": float(fit.bse[x]), "ci_low": float(low),
+            "ci_high": float(high), "p": float(fit.pvalues[x]), "n": int(fit.nobs)}
 
 
 def twfe_lags(frame: pd.DataFrame, *, y: str, x: str, unit: str, time: str, lags=range(13),
