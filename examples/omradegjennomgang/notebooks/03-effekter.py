@@ -17,10 +17,9 @@
 # (`scripts/generate_metastudier.py`); rapporten oppgir bare antallet norske estimater.
 
 # %%
-import pandas as pd
 
 from rapport.data import read_dataset
-from rapport.exhibits import build_table, fact, fmt, funnel_plot, publish_figure, publish_table
+from rapport.exhibits import build_table, fact, funnel_plot, publish_figure, publish_table
 from rapport.stats.meta import CLASSES, effect_sizes, vote_count
 
 KILDE = "Oslo Economics, Frischsenteret og Proba"
@@ -51,7 +50,7 @@ shown = portefolje.assign(leverandor=portefolje["leverandor"].fillna(""),
                           hovedgruppe=portefolje["hovedgruppe"].astype(str))
 CAPTION_32 = ("Oversikt over vår vurdering av egenskaper ved utvalgte tiltak og oppsummering av "
               "litteratur om effekt")
-publish_table(
+_ = publish_table(
     "portefolje",
     text_left(build_table(shown, stub="tiltak", columns=PANEL_1,
                           formats={c: "text" for c in PANEL_1}, labels=LABELS,
@@ -61,7 +60,7 @@ publish_table(
                                   "grad_av_merittering": 11, "leverandor": 10})),
     caption=CAPTION_32 + " (del 1 av 2)",
     data=portefolje, source=KILDE)
-publish_table(
+_ = publish_table(
     "portefolje-del2",
     text_left(build_table(shown, stub="tiltak", columns=PANEL_2,
                           formats={**{c: "text" for c in PANEL_2}, "deltakere_per_maned_2022": "int"},
@@ -75,7 +74,7 @@ publish_table(
 
 # %%
 mek = read_dataset("konjunktur_mekanismer")
-publish_table(
+_ = publish_table(
     "konjunktur-mekanismer",
     text_left(build_table(mek, stub="forhold", columns=["lavkonjunktur", "hoykonjunktur"],
                           formats={"lavkonjunktur": "text", "hoykonjunktur": "text"},
@@ -85,7 +84,7 @@ publish_table(
             "arbeidsmarkedstiltak",
     data=mek, source=KILDE)
 virk = read_dataset("konjunktur_virkemidler")
-publish_table(
+_ = publish_table(
     "konjunktur-virkemidler",
     text_left(build_table(virk, stub="aktor", columns=["lavkonjunktur", "hoykonjunktur"],
                           formats={"lavkonjunktur": "text", "hoykonjunktur": "text"},
@@ -106,7 +105,7 @@ sizes["tiltakstype"] = sizes["tiltakstype"].astype(str)
 fig = funnel_plot(sizes, x="d", y="se_d", facet="tiltakstype", group="gruppe",
                   groups=["Norden", "Tyskland"],
                   x_label="Standardisert effekt (standardavvik)", y_label="Standardfeil")
-publish_figure(
+_ = publish_figure(
     "trakt", fig,
     caption="Standardisert effekt på sannsynlighet for sysselsetting (minst 12 måneder etter "
             "tiltaksstart) og presisjon for studier fra Nord-Europa etter tiltakstype",

@@ -128,7 +128,7 @@ fig41 = pd.concat([
 fig = line_panels(fig41, x="maaned", y="verdi", series="gruppe", panel="panel", kind="kr",
                   x_label="måneder etter tiltaksstart", height_cm=5.0,
                   panel_kinds={panel_a: ("pct", 1), panel_b: ("pct", 0)})
-publish_figure(
+_ = publish_figure(
     "overgang-verdiskaping", fig,
     caption=f"Illustrasjon av hvordan effekt på overgangssannsynlighet omsettes til effekt på "
             f"verdiskaping ({ILLUSTRASJON})",
@@ -166,7 +166,7 @@ for fig_id, names, panels, caption in FIGURES:
                       panel="panel" if panels else None, kind="kr",
                       x_label="måneder etter tiltaksstart", y_label="kr per måned",
                       height_cm=5.0 if panels else 7.0)
-    publish_figure(fig_id, fig, caption=caption + " (kroner per måned, ikke neddiskontert)",
+    _ = publish_figure(fig_id, fig, caption=caption + " (kroner per måned, ikke neddiskontert)",
                    data=data, source=KILDE, n=False)
 
 # %% [markdown]
@@ -180,7 +180,7 @@ t42 = pd.DataFrame({
 })
 shown = t42.assign(verdiskaping=t42.verdiskaping.map(lambda v: round_to(v, 1000)),
                    trygd=t42.trygd.map(lambda v: round_to(v, 100)))
-publish_table(
+_ = publish_table(
     "naverdi",
     build_table(shown, stub="tiltak", columns=["verdiskaping", "trygd"],
                 formats={"verdiskaping": "int", "trygd": "int"},
@@ -212,7 +212,7 @@ for name in ORDER_42:
         "veileder": -RESULT[name]["caseworker"],
     })
 costs = pd.DataFrame(cost_rows)
-publish_table(
+_ = publish_table(
     "tiltakspenger",
     build_table(costs, stub="tiltak", columns=["varighet", "tiltakspenger_mnd", "tiltakspenger"],
                 formats={"varighet": "int", "tiltakspenger_mnd": "int", "tiltakspenger": "int"},
@@ -227,7 +227,7 @@ publish_table(
           f"tiltakspenger per måned ganger varigheten. Deltakere på lønnstilskudd får ikke "
           f"tiltakspenger.",
     data=costs[["tiltak", "varighet", "tiltakspenger_mnd", "tiltakspenger"]], source=KILDE)
-publish_table(
+_ = publish_table(
     "gjennomforing",
     build_table(costs, stub="tiltak", columns=["varighet", "kostnad_mnd", "gjennomforing"],
                 formats={"varighet": "int", "kostnad_mnd": "int", "gjennomforing": "int"},
@@ -240,7 +240,7 @@ publish_table(
           f"{fmt.pct_prose(C.tax_cost)} skattefinansieringskostnad. Lønnstilskuddet er en "
           f"overføring; bare skattefinansieringskostnaden regnes.",
     data=costs[["tiltak", "varighet", "kostnad_mnd", "gjennomforing"]], source=KILDE)
-publish_table(
+_ = publish_table(
     "veileder",
     build_table(costs, stub="tiltak", columns=["varighet", "veileder_timer", "veileder"],
                 formats={"varighet": "int", "veileder_timer": lambda v: fmt.decimal(v, 2),
@@ -279,7 +279,7 @@ for effect in PARAMS.unpriced:
 records.append({"virkning": "Samlet netto nytte", "blokk": "Ikke-prissatte virkninger",
                 **{n: verdict(RESULT[n]["sum"]).text for n in ORDER_47}})
 t47 = pd.DataFrame(records)
-publish_table(
+_ = publish_table(
     "samlet",
     build_table(t47, stub="virkning", columns=ORDER_47, formats={n: "text" for n in ORDER_47},
                 labels={"virkning": "Virkning", **SHORT},
@@ -311,7 +311,7 @@ matrix = pd.DataFrame(
     [[" / ".join(CONSEQUENCE_MATRIX[m][j]).replace("-", "\u2212") for j in range(3)]
      for m in MAGNITUDES],
     index=[m.capitalize() for m in MAGNITUDES], columns=[s.capitalize() for s in SIGNIFICANCES])
-publish_figure("konsekvensmatrise",
+_ = publish_figure("konsekvensmatrise",
                text_matrix(matrix, row_title="Omfang", column_title="Betydning"),
                caption="Illustrasjon av konsekvensmatrise for ikke-prissatte virkninger",
                source="dfø.no, Veileder i samfunnsøkonomiske analyser", n=False)
@@ -340,7 +340,7 @@ for name in ("AFT", "AMO-kurs"):
     fact(f"cba.nullpunkt.{slug(name)}.felles_lonn", C.monthly_wage * (1 - reduction),
          text=fmt.kr_prose(round(C.monthly_wage * (1 - reduction))))
 t48 = pd.DataFrame(rows48)
-publish_table(
+_ = publish_table(
     "lonn-stilling",
     build_table(t48, stub="tiltak", columns=["lonn", "stilling"],
                 formats={"lonn": "pct", "stilling": "pct"},
@@ -373,7 +373,7 @@ for rec in durations.itertuples():
     fact(f"cba.margin_uten_fritid.{slug(rec.tiltak)}", no_leisure,
          text=fmt.decimal(no_leisure, 1 if no_leisure % 1 else 0))
 t49 = pd.DataFrame(rows49)
-publish_table(
+_ = publish_table(
     "varighet",
     build_table(t49, stub="tiltak", columns=["gjennomsnitt", "median", "margin"],
                 formats={"gjennomsnitt": lambda v: fmt.decimal(v, 0 if v % 1 == 0 else 1),
@@ -496,7 +496,7 @@ for name in ref42.index:
 avvik_df = pd.DataFrame(avvik)
 shown = avvik_df.assign(sted=avvik_df.tabell + ", " + avvik_df.rad.where(
     avvik_df.rad != avvik_df.kolonne, "") + avvik_df.kolonne.map(lambda c: f" ({c})"))
-publish_table(
+_ = publish_table(
     "avvik-cba",
     build_table(shown.assign(trykt=shown.trykt.map(fmt.integer),
                              beregnet=shown.beregnet.map(fmt.integer)),
