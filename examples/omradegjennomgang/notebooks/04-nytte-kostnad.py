@@ -496,15 +496,16 @@ for name in ref42.index:
 avvik_df = pd.DataFrame(avvik)
 shown = avvik_df.assign(sted=avvik_df.tabell + ", " + avvik_df.rad.where(
     avvik_df.rad != avvik_df.kolonne, "") + avvik_df.kolonne.map(lambda c: f" ({c})"))
+avvik_table = build_table(
+    shown.assign(trykt=shown.trykt.map(fmt.integer), beregnet=shown.beregnet.map(fmt.integer)),
+    stub="sted", columns=["trykt", "beregnet", "forklaring"],
+    formats={"trykt": "text", "beregnet": "text", "forklaring": "text"},
+    labels={"sted": "Sted", "trykt": "Trykt", "beregnet": "Beregnet", "forklaring": "Forklaring"},
+    widths={"sted": 24, "trykt": 9, "beregnet": 9, "forklaring": 48})
+avvik_table.align = ["l", "r", "r", "l"]      # the explanation is prose: left-aligned
 _ = publish_table(
     "avvik-cba",
-    build_table(shown.assign(trykt=shown.trykt.map(fmt.integer),
-                             beregnet=shown.beregnet.map(fmt.integer)),
-                stub="sted", columns=["trykt", "beregnet", "forklaring"],
-                formats={"trykt": "text", "beregnet": "text", "forklaring": "text"},
-                labels={"sted": "Sted", "trykt": "Trykt", "beregnet": "Beregnet",
-                        "forklaring": "Forklaring"},
-                widths={"sted": 24, "trykt": 9, "beregnet": 9, "forklaring": 48}),
+    avvik_table,
     caption="Tall i kapittel 4 der den trykte rapporten avviker fra modellen",
     notes="Note: Nåverdier som ligger innenfor 3,1 prosent av det trykte tallet, og kostnader "
           "som er avrundet i den trykte tabellen, er ikke tatt med.",
