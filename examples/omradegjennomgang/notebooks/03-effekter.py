@@ -70,6 +70,28 @@ _ = publish_table(
     data=portefolje, source=KILDE, numbered=False)
 
 # %% [markdown]
+# ## Tabell 1-1 (sammendraget): kunnskap om tiltakenes effekter
+#
+# Et utdrag av Tabell 3-2, fra de samme dataene: tabellene kan ikke si hverandre imot (den
+# trykte Tabell 1-1 oppgir «Ukjent» effekt for AFT, Tabell 3-2 «Middels»).
+
+# %%
+_ = publish_table(
+    "kunnskap",
+    build_table(shown, stub="tiltak",
+                columns=["andel_nedsatt_arbeidsevne", "deltakere_per_maned_2022",
+                         "overgang_til_jobb"],
+                formats={"andel_nedsatt_arbeidsevne": "text", "deltakere_per_maned_2022": "int",
+                         "overgang_til_jobb": "text"},
+                labels={"tiltak": "Tiltak",
+                        "andel_nedsatt_arbeidsevne": "Andel deltakere med nedsatt arbeidsevne",
+                        "deltakere_per_maned_2022": "Snitt, antall deltakere per måned i 2022",
+                        "overgang_til_jobb": "Effekt på overgang til arbeid"}),
+    caption="Kunnskap om tiltakenes effekter",
+    data=portefolje[["tiltak", "andel_nedsatt_arbeidsevne", "deltakere_per_maned_2022",
+                     "overgang_til_jobb"]], source=KILDE)
+
+# %% [markdown]
 # ## Tabell 3-3 og 3-4: konjunkturer
 
 # %%
