@@ -47,6 +47,10 @@ def execute(source: Path, output: Path, cwd: Path) -> int:
     # Drop outputs a percent script cannot carry anyway, and any kernelspec it names: the run
     # always uses the project's own interpreter.
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    # jupytext gives cells random ids; number them so the executed notebook (and its HTML page)
+    # is the same on every run.
+    for number, cell in enumerate(nb.cells, start=1):
+        cell["id"] = f"cell-{number}"
     client = NotebookClient(
         nb,
         timeout=CELL_TIMEOUT_SECONDS,
