@@ -145,7 +145,7 @@ def mill(verdi) -> str:
     return "–" if pd.isna(verdi) else fmt.decimal(verdi, 1)
 
 
-def ramme_tabell(tbl_id, rader, *, stub_label, kolonner, caption, notes=None):
+def ramme_tabell(tbl_id, rader, *, stub_label, kolonner, caption, notes=None, total=None):
     data = pd.DataFrame(rader, columns=["post", *kolonner])
     visning = data.copy()
     for kolonne in kolonner:
@@ -154,7 +154,8 @@ def ramme_tabell(tbl_id, rader, *, stub_label, kolonner, caption, notes=None):
         tbl_id,
         build_table(visning, stub="post", columns=list(kolonner),
                     formats={k: "text" for k in kolonner}, stub_label=stub_label,
-                    labels={k: k for k in kolonner}),
+                    labels={k: k for k in kolonner},
+                    bold=[total] if total else []),
         caption=caption, data=data, notes=notes, source=KILDE)
     return visning
 
@@ -164,7 +165,7 @@ ramme_tabell(
     [("Forebyggings- og tilretteleggingstilskuddet (avviklet)", T["omdisponering.ft_tilskudd"]),
      ("Midler til regionale IA-råd (avviklet)", T["omdisponering.ia_rad"]),
      ("Samlet ramme for nye virkemidler og tiltak", T["omdisponering.ramme"])],
-    stub_label="Post", kolonner=["Mill. kroner"],
+    stub_label="Post", kolonner=["Mill. kroner"], total="Samlet ramme for nye virkemidler og tiltak",
     caption="Midler som ble omdisponert til nye virkemidler i IA-avtalen 2019–2022")
 
 # %%
@@ -174,7 +175,7 @@ ramme_tabell(
      ("Statens arbeidsmiljøinstitutt (STAMI)", None, T["arbeidsmiljo.stami"]),
      ("Petroleumstilsynet", None, T["arbeidsmiljo.ptil"]),
      ("Totalt", T["arbeidsmiljo.ramme_2019"], T["arbeidsmiljo.ramme_aarlig"])],
-    stub_label="Mottaker", kolonner=["2019", "Deretter per år"],
+    stub_label="Mottaker", kolonner=["2019", "Deretter per år"], total="Totalt",
     caption="Økonomisk ramme for arbeidsmiljøsatsingen. Mill. kroner",
     notes=["Rammen for 2019 omfatter utviklingen av Arbeidsmiljøportalen; rapporten fordeler "
            "den ikke på etatene."])
@@ -186,7 +187,7 @@ ramme_tabell(
      ("Herav øremerket bransjeprogrammene", None, T["bransje.oremerket"]),
      ("Herav evaluering, data og statistikk og forvaltning av ordningen", None,
       T["bransje.resterende"])],
-    stub_label="Post", kolonner=["2019", "Per år 2020–2022"],
+    stub_label="Post", kolonner=["2019", "Per år 2020–2022"], total="Samlet ramme",
     caption="Økonomisk ramme for bransjeprogrammene. Mill. kroner",
     notes=["Rapporten oppgir ikke hvordan rammen for 2019 ble delt."])
 

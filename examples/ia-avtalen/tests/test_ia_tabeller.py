@@ -7,6 +7,7 @@ out below.
 """
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -91,10 +92,10 @@ def test_project_count_in_label_matches_print():
 @pytest.mark.parametrize("table", ["omdisponering", "arbeidsmiljo-ramme",
                                    "bransjeprogrammer-ramme", "kunnskapsmidler"])
 def test_snippet_shows_printed_numbers_with_decimal_comma(table):
-    snippet = (ARTIFACTS / f"tbl-{table}.md").read_text(encoding="utf-8")
+    snippet = (ARTIFACTS / f"tbl-{table}.md").read_text(encoding="utf-8").replace("**", "")
     for row in rows(ARTIFACTS / f"tbl-{table}.csv"):
         for key, value in row.items():
             if key != "post" and value:
                 shown = f"{float(value):.1f}".replace(".", ",")
-                assert f"| {shown}" in snippet or f"{shown} |" in snippet, (table, row["post"], shown)
+                assert re.search(rf"\|\s*{re.escape(shown)}\s*\|", snippet), (table, row["post"], shown)
     assert "Kilde:" in snippet and "Oxford" not in snippet
