@@ -187,9 +187,10 @@ ramme_tabell(
      ("Herav øremerket bransjeprogrammene", None, T["bransje.oremerket"]),
      ("Herav evaluering, data og statistikk og forvaltning av ordningen", None,
       T["bransje.resterende"])],
-    stub_label="Post", kolonner=["2019", "Per år 2020–2022"], total="Samlet ramme",
+    stub_label="Post", kolonner=["2019", "2020–2022"], total="Samlet ramme",
     caption="Økonomisk ramme for bransjeprogrammene. Mill. kroner",
-    notes=["Rapporten oppgir ikke hvordan rammen for 2019 ble delt."])
+    notes=["Beløpene for 2020–2022 gjelder per år. Rapporten oppgir ikke hvordan rammen for 2019 "
+           "ble delt."])
 
 # %%
 ramme_tabell(
