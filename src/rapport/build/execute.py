@@ -42,8 +42,16 @@ def _short_error(nb, cell) -> str:
     return "unknown error"
 
 
+def stable_cell_ids(nb) -> None:
+    """Number the cells «cell-1», «cell-2» …: jupytext gives each cell a random id, which would
+    make the executed notebook (and the analysis page built from it) differ between builds."""
+    for number, cell in enumerate(nb.cells, start=1):
+        cell["id"] = f"cell-{number}"
+
+
 def execute(source: Path, output: Path, cwd: Path) -> int:
     nb = jupytext.read(source)
+    stable_cell_ids(nb)
     # Drop outputs a percent script cannot carry anyway, and any kernelspec it names: the run
     # always uses the project's own interpreter.
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}

@@ -20,7 +20,9 @@ never truncation. Shares are scaled to percent in decimal arithmetic before roun
 (0.145 → «15 %», although ``0.145 * 100 == 14.499999999999998``). Use :func:`round_half_up`
 whenever a rounded number is needed for computation (e.g. a «difference of rounded» column).
 
-Prose words for shares («om lag en av tre», «nesten halvparten») are in :func:`share_words`.
+Prose words for shares («om lag en av tre», «nesten halvparten») are in :func:`share_words`;
+words for small whole numbers («åtte møter», «ti notater») in :func:`number_word` and
+:func:`count`; amounts in millions in :func:`millions` and :func:`mill_kr`.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ __all__ = [
     "LOCALE", "NBSP", "MINUS", "round_half_up", "integer", "decimal", "number", "signed",
     "pct", "pct_prose", "pp", "pp_prose", "signed_pct", "signed_pp", "kr", "kr_prose",
     "date_long", "date_short", "n_label", "n_rounds", "pct_n", "share_words",
+    "number_word", "count", "millions", "mill_kr",
 ]
 
 
@@ -265,3 +268,64 @@ def share_words(share, *, about: str = "om lag") -> str:
         return "et flertall"
     below = [f for f in _FRACTIONS if f[0] < s]
     return f"over {below[-1][2]}"
+
+
+# Bokmål words for the whole numbers 0–12 (index = value). «en»/«ett» and «sju»/«syv» are
+# chosen by the caller (both seven forms are correct bokmål; a report uses one).
+_NUMBER_WORDS = ("null", "en", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti",
+                 "elleve", "tolv")
+_SEVEN = ("sju", "syv")
+
+
+def _whole(value, what: str) -> int:
+    number = _dec(value)
+    if number != number.to_integral_value():
+        raise ValueError(f"{what}: {value!r} is not a whole number")
+    return int(number)
+
+
+def number_word(value, *, neuter: bool = False, seven: str = "sju") -> str:
+    """The bokmål word for a whole number 0–12: «åtte», «ti», «tolv».
+
+    `neuter=True` gives «ett» for 1 («ett år»), otherwise «en» («en måned»); `seven` is «sju»
+    or «syv». Anything else (negative, above 12, not whole) is an error: use :func:`count`
+    when larger numbers should fall back to digits.
+    """
+    if seven not in _SEVEN:
+        raise ValueError(f"seven must be one of {_SEVEN}, not {seven!r}")
+    number = _whole(value, "number_word")
+    if not 0 <= number < len(_NUMBER_WORDS):
+        raise ValueError(f"number_word: {number} has no word here (0–{len(_NUMBER_WORDS) - 1})")
+    if number == 1 and neuter:
+        return "ett"
+    if number == 7:
+        return seven
+    return _NUMBER_WORDS[number]
+
+
+def count(value, *, words_up_to: int = 10, neuter: bool = False, seven: str = "sju") -> str:
+    """A count as prose writes it: words up to `words_up_to` («åtte», «ti»), digits above
+    («11», «115», «58 899»). `words_up_to` is at most 12; 0 keeps every count in digits."""
+    if not 0 <= words_up_to < len(_NUMBER_WORDS):
+        raise ValueError(f"words_up_to must be 0–{len(_NUMBER_WORDS) - 1}, not {words_up_to}")
+    number = _whole(value, "count")
+    if 0 < number <= words_up_to or (number == 0 and words_up_to > 0):
+        return number_word(number, neuter=neuter, seven=seven)
+    return integer(number)
+
+
+def millions(value, decimals: int = 1, *, word: str = "millioner") -> str:
+    """A quantity in millions: «2,8 millioner» from 2 800 000; one decimal only when the
+    rounded value is not whole («4,3», but «50», never «50,0»). `word` may be «mill.»."""
+    scaled = round_half_up(_dec(value) / Decimal(10) ** 6, decimals)
+    shown = 0 if scaled == scaled.to_integral_value() else decimals
+    if word == "millioner" and abs(scaled) == 1:
+        word = "million"
+    return f"{decimal(scaled, shown)} {word}"
+
+
+def mill_kr(amount, decimals: int = 1, *, spelled: bool = False) -> str:
+    """Kroner in millions as ministry reports write them: «268,7 mill. kroner», «50 mill.
+    kroner» (from the amount in kroner; a whole number has no decimals). `spelled=True` gives
+    «millioner kroner» as :func:`kr_prose` does."""
+    return millions(amount, decimals, word="millioner" if spelled else "mill.") + " kroner"
