@@ -133,7 +133,7 @@ def tables(seed: int = SEED) -> dict[Path, str]:
              "fom": month_date(c - rng.randint(6, 120)),
              "tom": last_day(n_new - 1) if switch else None}
         jobs.append(a)
-        spans = [(a, c, (n_new - 1) if switch else end, False)]
+        spans = [(a, c, (n_new - 1) if switch else max(end, c), False)]
         if switch:
             job_id += 1
             b = {"arbeidsforhold_id": job_id, "lopenr": pseudo[i],

@@ -336,7 +336,8 @@ def build(seed: int) -> dict:
         Count("etter tiltak 1-2", followed, lambda i, t: e[i] + 1 < t <= e[i] + 3, 12),
     ]
     t_work = fit_months(allowed_t, counts_t, rng)
-    allowed_n = {i: [m for m in range(start_m[i], END + 1)] + [never] for i in tiltak}
+    allowed_n = {i: [m for m in range(max(start_m[i], conv_m[i] + 1), END + 1)] + [never]
+                 for i in tiltak}
     counts_n = [
         Count("tiltak N<=6", r6, lambda i, n: n <= conv_m[i] + 6, 20),
         Count("tiltak N<=12", r12, lambda i, n: n <= conv_m[i] + 12, 13),

@@ -14,6 +14,8 @@ from .figures import (alt_bars, alt_county, alt_dac, alt_grouped, alt_likert, al
                       alt_states, bar_chart, bar_order, county_bars, dac_diagram, grouped_bars,
                       likert_diverging, likert_stacked, logic_model, order_bars, publish_bars,
                       publish_figure, publish_question, state_distribution)
+from .figures import (binned_columns, event_lines, group_columns, partial_quarter_note,
+                      quarter_columns, quarter_label, two_panel_bars)
 from .tables import (Block, Cell, Table, build_table, difference, difference_note,
                      disclosure_note, pct_n_cells, publish_table)
 
@@ -26,4 +28,6 @@ __all__ = [
     "Table", "Cell", "Block", "build_table", "difference", "difference_note", "disclosure_note",
     "pct_n_cells",
     "publish_table",
+    "binned_columns", "event_lines", "group_columns", "partial_quarter_note", "quarter_columns",
+    "quarter_label", "two_panel_bars",
 ]

@@ -1,6 +1,11 @@
 """Figure kinds (each returns a matplotlib Figure from tidy data, carrying its generated alt
 text) and :func:`publish_figure`, which writes the SVG, CSV and Markdown snippet."""
 
+from .columns import (alt_columns, binned_columns, partial_quarter_note, quarter_columns,
+                      quarter_label)
+from .eventlines import alt_event_lines, event_lines
+from .groups import alt_group_columns, group_columns
+from .panels import alt_panels, two_panel_bars
 from .bars import alt_bars, alt_county, alt_grouped, bar_chart, county_bars, grouped_bars
 from .diagrams import DAC_CRITERIA, alt_dac, alt_logic, dac_diagram, logic_model
 from .likert import alt_likert, likert_diverging, likert_stacked
@@ -14,4 +19,7 @@ __all__ = [
     "svg_bytes", "alt_bars", "alt_grouped", "alt_county", "alt_likert", "alt_states", "alt_dac",
     "alt_logic", "DAC_CRITERIA", "bar_order", "order_bars", "publish_bars", "publish_question",
     "SHARE_COLUMNS",
+    "binned_columns", "quarter_columns", "quarter_label", "partial_quarter_note", "alt_columns",
+    "event_lines", "alt_event_lines", "group_columns", "alt_group_columns", "two_panel_bars",
+    "alt_panels",
 ]
