@@ -254,6 +254,8 @@ fact("malgruppa.arsak_friskmelding", s[arsak_order[0]] + s[arsak_order[1]], kind
 # %%
 n_vedtak = int(kartlagt["vedtak"].sum())
 fact("malgruppa.n_vedtak", n_vedtak)
+fact("malgruppa.andel_vedtak", n_vedtak / len(kartlagt), kind="pct")
+fact("malgruppa.andel_vedtak_ord", n_vedtak / len(kartlagt), kind="share_words")
 fact("malgruppa.n_vedtak_koblet", int(koblet["vedtak"].sum()))
 d = by_group(kartlagt, "kjonn", ["Kvinne", "Mann"])
 d["category"] = d["category"].map({"Kvinne": "Kvinner", "Mann": "Menn"})

@@ -38,7 +38,7 @@ def figure_snippet(fig_id: str, *, caption: str, alt: str, n_part: str | None,
     if footer:  # «Spørsmål: …», «Merknad: …» under the Kilde line, before the CSV link
         body = "\n\n".join(snippet.md_escape(line) for line in footer)
         cut = tail.index("::: {.content-visible")
-        tail = tail[:cut] + f"::: {{.figurnote}}\n{body}\n:::\n\n" + tail[cut:]
+        tail = tail[:cut] + f"::: {{.tabellnote .figurnote}}\n{body}\n:::\n\n" + tail[cut:]
     return head + "\n" + tail
 
 
