@@ -237,33 +237,45 @@ def build(seed: int) -> dict:
     positive = [i for i in with_dates if i not in invalid and i not in sameday]  # 212
     duration = allocate(positive, {(1, 8): 68, (9, 16): 40, (17, 24): 36, (25, 36): 34,
                                    (37, 48): 34}, rng)
+    # Planned dates: start = conversation + weeks (bin), end = start + duration (bin). The
+    # duration draws are then swapped between people (bin totals unchanged) until exactly 111
+    # of the 217 valid plans end by the end of April 2022.
+    start_of, weeks_of = {}, {}
     for i in with_dates:
         if i in weeks_to_start:
             lo, hi = weeks_to_start[i]
-            start = conv_date[i] + dt.timedelta(days=7 * rng.randint(lo, hi) + rng.randrange(7))
+            start_of[i] = conv_date[i] + dt.timedelta(days=7 * rng.randint(lo, hi) + rng.randrange(7))
         else:
-            start = dt.date(2021, 10, 1) + dt.timedelta(days=rng.randrange(200))
-        if i in invalid:
-            end = start - dt.timedelta(days=rng.randint(7, 60))
-        elif i in sameday:
-            end = start
-        else:
-            lo, hi = duration[i]
-            w = rng.randint(lo, hi)
-            end = start + dt.timedelta(days=7 * (w - 1) + rng.randint(1, 7))
-        p[i]["planlagt_oppstart"] = start
-        p[i]["planlagt_slutt"] = end
-    # completed by the end of April 2022: fit to 111 among the 217 valid
+            start_of[i] = dt.date(2021, 9, 1) + dt.timedelta(days=rng.randrange(200))
+    for i in positive:
+        lo, hi = duration[i]
+        w = rng.randint(lo, hi)
+        weeks_of[i] = 7 * (w - 1) + rng.randint(1, 7)
     valid = [i for i in with_dates if i not in invalid]
-    done = [i for i in valid if p[i]["planlagt_slutt"] <= FORM_LAST]
-    shift = len(done) - 111
-    movable = sorted(done if shift > 0 else [i for i in valid if i not in done],
-                     key=lambda i: p[i]["planlagt_slutt"], reverse=shift > 0)
-    for i in movable[:abs(shift)]:
-        length = p[i]["planlagt_slutt"] - p[i]["planlagt_oppstart"]
-        target = dt.date(2022, 5, 10) if shift > 0 else dt.date(2022, 3, 15)
-        p[i]["planlagt_slutt"] = target
-        p[i]["planlagt_oppstart"] = target - length
+
+    def end_of(i):
+        if i in sameday:
+            return start_of[i]
+        return start_of[i] + dt.timedelta(days=weeks_of[i])
+
+    def n_done():
+        return sum(end_of(i) <= FORM_LAST for i in valid)
+
+    done = n_done()
+    pos = list(positive)
+    while done != 111:
+        a, b = rng.sample(pos, 2)
+        before = (end_of(a) <= FORM_LAST) + (end_of(b) <= FORM_LAST)
+        weeks_of[a], weeks_of[b] = weeks_of[b], weeks_of[a]
+        after = (end_of(a) <= FORM_LAST) + (end_of(b) <= FORM_LAST)
+        if abs(done - before + after - 111) < abs(done - 111):
+            done += after - before
+        else:
+            weeks_of[a], weeks_of[b] = weeks_of[b], weeks_of[a]
+    for i in with_dates:
+        p[i]["planlagt_oppstart"] = start_of[i]
+        p[i]["planlagt_slutt"] = (start_of[i] - dt.timedelta(days=rng.randint(7, 60))
+                                  if i in invalid else end_of(i))
     item("utover_sykepengeperioden", {"Ja": 47, "Nei": 170}, valid)
     # level 3: status after the measure, for 68 of the 219
     status = sorted(rng.sample(with_dates, 68))

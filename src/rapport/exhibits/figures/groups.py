@@ -13,21 +13,23 @@ from .. import style
 from ._common import attach, join, require, value_text, wrap
 
 
-def alt_group_columns(data: pd.DataFrame, *, category, group, value, groups, decimals=0) -> str:
+def alt_group_columns(data: pd.DataFrame, *, category, group, value, groups, decimals=0,
+                      kind="pct") -> str:
     lines = []
     for cat in dict.fromkeys(data[category]):
         rows = data[data[category] == cat].set_index(group)[value]
-        lines.append(f"{cat}: " + join(f"{value_text(rows[g], 'pct', decimals)} ({g.lower()})"
+        lines.append(f"{cat}: " + join(f"{value_text(rows[g], kind, decimals)} ({g.lower()})"
                                        for g in groups if g in rows.index))
     return (f"Søylediagram som sammenligner {join(groups)}. " + "; ".join(lines) + ".")
 
 
 def group_columns(data: pd.DataFrame, *, category="category", group="group", value="share",
-                  groups=None, categories=None, decimals=0, label_width=14, labels_on_bars=True):
+                  groups=None, categories=None, decimals=0, label_width=14, labels_on_bars=True,
+                  kind="pct"):
     """Vertical columns, one cluster per category, one column per group, value labels on top.
 
     data: rows (category, group, share[, n]); categories keep the given order (age bands,
-    ordered classes). A missing (category, group) is plotted as 0.
+    ordered classes). A missing (category, group) is plotted as 0. kind="int" for counts.
     """
     require(data, category, group, value)
     groups = list(groups or dict.fromkeys(data[group]))
@@ -48,7 +50,7 @@ def group_columns(data: pd.DataFrame, *, category="category", group="group", val
                    edgecolor=style.edge_color(color), linewidth=0.6)
             if labels_on_bars:
                 for x, v in zip(xs, vals):
-                    ax.text(x, v + vmax * 0.015, value_text(v, "pct", decimals), ha="center",
+                    ax.text(x, v + vmax * 0.015, value_text(v, kind, decimals), ha="center",
                             va="bottom", fontsize=7 if len(cats) * k > 14 else 8)
         ax.set_xticks(range(len(cats)), [wrap(c, label_width) for c in cats], fontsize=8)
         ax.set_ylim(0, vmax * 1.18)
@@ -57,5 +59,5 @@ def group_columns(data: pd.DataFrame, *, category="category", group="group", val
         ax.tick_params(axis="x", length=0)
         ax.legend(loc="upper right", ncols=k, frameon=False, fontsize=8.5)
     alt = alt_group_columns(plotted, category=category, group=group, value=value, groups=groups,
-                            decimals=decimals)
+                            decimals=decimals, kind=kind)
     return attach(fig, kind="group_columns", alt=alt, data=plotted)

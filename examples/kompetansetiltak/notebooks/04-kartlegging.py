@@ -1,0 +1,143 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Kapittel 4: identifisering, kartlegging og oppfølging av kandidater
+#
+# Hvordan kandidatene er identifisert (Figur 4-1), når samtalen ble holdt (Figur 4-2), hvem
+# som holdt den (Figur 4-3), karriereveiledning (Figur 4-4) og kartlagte og vedtak per fylke
+# (Figur 4-5).
+
+# %%
+import sys
+
+sys.path.insert(0, "notebooks")
+
+import pandas as pd  # noqa: E402
+from _populasjon import candidates, distribution, labels_of, members, source  # noqa: E402
+
+from rapport.exhibits import (bar_chart, binned_columns, fact, fmt, group_columns,  # noqa: E402
+                              publish_figure)
+from rapport.stats.bins import bin_counts  # noqa: E402
+
+kand = candidates()
+kartlagt = members(kand, "kartlagt")
+koblet = members(kand, "koblet")
+fylker = labels_of("registreringsskjema", "fylke")
+
+# %% [markdown]
+# ## 4.1 Identifisering av kandidater
+
+# %%
+order = list(labels_of("registreringsskjema", "identifisert_av").values())
+d = distribution(kartlagt["identifisert_av"].astype("object"), order)
+d["category"] = d["category"].replace({"NAV-veileder": "Fra NAV-veileder*"})
+publish_figure("identifisert", bar_chart(d, sort=True),
+               caption="Andel kandidater som er identifisert som aktuelle for kompetansetiltak, "
+                       "fordelt på ulike arenaer", source=source("kartlagt"), data=d,
+               footer=["Note: *) Fra NAV-veileder omfatter prosjektgruppa og NAV-veileder med "
+                       "ansvar for kompetansetiltak.",
+                       "Spørsmål: Hvordan er bruker identifisert som relevant for "
+                       "kompetansetiltak?"])
+fact("kartlegging.andel_veileder", float(d.set_index("category").loc["Fra NAV-veileder*", "share"]),
+     kind="pct")
+
+# %% [markdown]
+# ## 4.2 Tidspunkt for første kartleggingssamtale
+#
+# Dager fra registrert arbeidsufør (start på sykepengeforløpet) til samtalen; «Utenfor» er
+# kandidater som ikke var i et sykepengeforløp da samtalen ble holdt.
+
+# %%
+dager = (koblet["samtaledato"] - koblet["arbeidsufor_fra"]).dt.days
+BINS = [(0, 30, "0–30 dager"), (31, 60, "31–60 dager"), (61, 90, "61–90 dager"),
+        (91, 120, "91–120 dager"), (121, 180, "121–180 dager"), (181, 270, "181–270 dager"),
+        (271, None, "Over 270 dager")]
+d = bin_counts(dager, BINS, outside=koblet["arbeidsufor_fra"].isna())
+mangler = kartlagt["samtaledato"].isna().mean()
+publish_figure("samtaletidspunkt", binned_columns(d),
+               caption="Fordeling av kartlagte kandidater etter tidspunkt for gjennomført "
+                       "samtale, målt som antall dager etter registrering som arbeidsufør",
+               source=source("koblet"), data=d,
+               footer=[f"Obs: {fmt.pct_prose(mangler)} av samtalene mangler samtaledato og "
+                       "inngår ikke her. Kandidatene som er registrert som «Utenfor», var ikke "
+                       "registrert i et sykepengeforløp da samtalen ble gjennomført."])
+innen60 = float((dager <= 60).mean())
+innen90 = float((dager <= 90).mean())
+fact("kartlegging.innen_60_ord", innen60, kind="share_words")
+fact("kartlegging.innen_90_ord", innen90, kind="share_words")
+fact("kartlegging.andel_utenfor", float(koblet["arbeidsufor_fra"].isna().mean()), kind="pct")
+
+# %% [markdown]
+# ## Hvem gjennomfører kartleggingssamtalen
+
+# %%
+hvem = list(labels_of("registreringsskjema", "gjennomfort_av").values())
+parts = []
+for kode, navn in fylker.items():
+    sub = kartlagt[kartlagt["fylke"] == kode]
+    parts.append(distribution(sub["gjennomfort_av"].astype("object"), hvem).assign(group=navn))
+d = pd.concat(parts, ignore_index=True).rename(columns={"category": "ansvarlig",
+                                                          "group": "category"})
+publish_figure("gjennomfort-av", group_columns(d.rename(columns={"ansvarlig": "group",
+                                                                 "category": "category"}),
+                                               category="category", group="group",
+                                               groups=hvem, labels_on_bars=False),
+               caption="Fordeling av aktører som har gjennomført kartleggingssamtalen, etter fylke",
+               source=source("kartlagt"), data=d, n=len(kartlagt),
+               footer=["Spørsmål: Hvem i NAV gjennomførte samtalen med bruker?"])
+alle = distribution(kartlagt["gjennomfort_av"].astype("object"), hvem).set_index("category")
+fact("kartlegging.andel_prosjektgruppa", float(alle.loc["Prosjektgruppa", "share"]), kind="pct")
+fact("kartlegging.andel_nav_veileder", float(alle.loc["NAV-veileder", "share"]), kind="pct")
+
+# %% [markdown]
+# ## 4.3 Oppfølging fra andre aktører: karriereveiledning
+
+# %%
+svart = kartlagt[kartlagt["karriereveiledning"].notna()]
+ja = svart["karriereveiledning"].astype("object") == "Ja"
+d = pd.DataFrame({
+    "category": ["Med vedtak om tiltak", "Uten vedtak om tiltak"],
+    "count": [int((ja & svart["vedtak"]).sum()), int((ja & ~svart["vedtak"]).sum())],
+})
+d["n"] = len(svart)
+publish_figure("karriereveiledning", bar_chart(d, value="count", kind="int", sort=False),
+               caption="Antall kandidater som har mottatt karriereveiledning",
+               source=source("kartlagt"), data=d,
+               footer=["Spørsmål: Har bruker fått karriereveiledning fra andre aktører enn "
+                       "NAV-kontoret?"])
+fact("kartlegging.n_karriere_svart", len(svart))
+fact("kartlegging.karriere_n", int(ja.sum()))
+fact("kartlegging.karriere_andel", float(ja.sum() / len(kartlagt)), kind="pct")
+ved = kartlagt[kartlagt["vedtak"]]
+ved_ja = (ved["karriereveiledning"].astype("object") == "Ja")
+fact("kartlegging.karriere_vedtak_n", int(ved_ja.sum()))
+fact("kartlegging.karriere_vedtak_andel", float(ved_ja.mean()), kind="pct")
+fact("kartlegging.karriere_uten_vedtak_n", int((ja & ~svart["vedtak"]).sum()))
+
+# %% [markdown]
+# ## 4.4 Kartlagte og vedtak per fylke
+
+# %%
+rows = []
+for kode, navn in fylker.items():
+    sub = kartlagt[kartlagt["fylke"] == kode]
+    rows.append({"category": navn, "group": "Kartlagte", "count": len(sub)})
+    rows.append({"category": navn, "group": "Får tiltak", "count": int(sub["vedtak"].sum())})
+d = pd.DataFrame(rows)
+publish_figure("kartlagt-vedtak-fylke",
+               group_columns(d, value="count", groups=["Kartlagte", "Får tiltak"], kind="int"),
+               caption="Antall kartlagte kandidater i de ulike forsøksfylkene og antall kandidater "
+                       "som får tiltak", source=source("kartlagt"), data=d, n=len(kartlagt))
+for kode, navn in fylker.items():
+    fact(f"kartlegging.vedtak_{kode}", int(kartlagt.loc[kartlagt["fylke"] == kode, "vedtak"].sum()))
+andel = kartlagt["vedtak"].mean()
+fact("kartlegging.andel_vedtak", float(andel), kind="pct")
+fact("kartlegging.andel_vedtak_ord", float(andel), kind="share_words")
