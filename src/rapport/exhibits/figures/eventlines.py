@@ -35,13 +35,15 @@ def event_lines(data: pd.DataFrame, *, group="group", groups=None, marks=(3, 6, 
     require(data, group, "k", "n", "share")
     groups = list(groups or dict.fromkeys(data[group]))
     plotted = data[(data["k"] >= 1) & (data["n"] >= min_n)].reset_index(drop=True)
-    colors = list(style.ROUNDS)[::-1] if len(groups) == 2 else style.sequential(len(groups))
+    # Two lines must differ in more than a light/dark shade: dark blue solid, orange dashed.
+    colors = [style.BLUE, style.ORANGES[2]] if len(groups) == 2 else style.sequential(len(groups))
+    dashes = ["-", "--", ":", "-."]
     fig, ax = style.new_figure(9.5, layout="constrained")
     with style.house():
-        for g, color in zip(groups, colors):
+        for j, (g, color) in enumerate(zip(groups, colors)):
             rows = plotted[plotted[group] == g].sort_values("k")
             ax.plot(rows["k"], rows["share"], color=color, linewidth=2, marker="o",
-                    markersize=3, label=g)
+                    markersize=3, label=g, linestyle=dashes[j % len(dashes)])
         ax.set_ylim(0, max(0.1, plotted["share"].max() * 1.15))
         ax.yaxis.set_major_formatter(style.pct_formatter())
         ax.grid(axis="y", color=style.GRID, linewidth=0.5)

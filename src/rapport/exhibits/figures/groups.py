@@ -54,8 +54,15 @@ def group_columns(data: pd.DataFrame, *, category="category", group="group", val
                             va="bottom", fontsize=7 if len(cats) * k > 14 else 8)
         ax.set_xticks(range(len(cats)), [wrap(c, label_width) for c in cats], fontsize=8)
         ax.set_ylim(0, vmax * 1.18)
-        ax.yaxis.set_visible(False)
-        ax.spines["left"].set_visible(False)
+        if labels_on_bars:
+            ax.yaxis.set_visible(False)
+            ax.spines["left"].set_visible(False)
+        else:  # too many columns for labels: a value axis with grid lines instead
+            ax.yaxis.set_major_formatter(style.pct_formatter() if kind == "pct"
+                                         else style.number_formatter())
+            ax.grid(axis="y", color=style.GRID, linewidth=0.5)
+            ax.set_axisbelow(True)
+            ax.tick_params(axis="y", labelsize=8)
         ax.tick_params(axis="x", length=0)
         ax.legend(loc="upper right", ncols=k, frameon=False, fontsize=8.5)
     alt = alt_group_columns(plotted, category=category, group=group, value=value, groups=groups,
