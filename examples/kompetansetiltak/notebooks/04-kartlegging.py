@@ -141,3 +141,55 @@ for kode, navn in fylker.items():
 andel = kartlagt["vedtak"].mean()
 fact("kartlegging.andel_vedtak", float(andel), kind="pct")
 fact("kartlegging.andel_vedtak_ord", float(andel), kind="share_words")
+
+# %% [markdown]
+# ## Tabell 4-1 og 4-2: andel vurdert som aktuelle i Agder, og tidspunkt for vurdering
+#
+# Andelene er heltall i prosent, som i rapporten; totalraden er regnet av summene (ikke summen
+# av andelene).
+
+# %%
+from rapport.data import read_dataset  # noqa: E402
+from rapport.exhibits import build_table, publish_table  # noqa: E402
+
+agder = read_dataset("agder_ukeuttak")
+tot = pd.DataFrame({"kontor": ["Totalt"], "sykmeldte_10_uker": [agder["sykmeldte_10_uker"].sum()],
+                    "vurdert_aktuelle": [agder["vurdert_aktuelle"].sum()]})
+t41 = pd.concat([agder, tot], ignore_index=True)
+t41["andel"] = t41["vurdert_aktuelle"] / t41["sykmeldte_10_uker"]
+publish_table(
+    "agder-aktuelle",
+    build_table(t41, stub="kontor", columns=["sykmeldte_10_uker", "vurdert_aktuelle", "andel"],
+                formats={"sykmeldte_10_uker": "int", "vurdert_aktuelle": "int", "andel": "pct"},
+                labels={"sykmeldte_10_uker": "Antall sykmeldte 10 uker",
+                        "vurdert_aktuelle": "Vurdert som aktuelle",
+                        "andel": "Andel vurdert som aktuelle"},
+                stub_label="Kontor", bold=["Totalt"]),
+    caption="Andel sykmeldte ved 10 uker vurdert som aktuelle for kompetansetiltak, fra de fire "
+            "forsøkskontorene i Agder", data=t41,
+    source="NAV. Sum av kontorenes ukentlige uttak fra NAVs ledelsesverktøy, perioden januar til "
+           "april 2022")
+fact("kartlegging.agder_sykmeldte", int(tot["sykmeldte_10_uker"].iloc[0]))
+fact("kartlegging.agder_andel", float(t41["andel"].iloc[-1]), kind="pct")
+
+uker = read_dataset("identifisering_uker")
+weeks = ["4", "5", "6", "8", "10", "12", "16", "Øvrige"]
+unknown = sorted(set(uker["uke"]) - set(weeks))
+if unknown:
+    raise ValueError(f"identifisering_uker: ukjente uker {unknown}")
+keys = list(dict.fromkeys(zip(uker["fylke"], uker["ansvarlig"].astype("object"))))
+rows = []
+for fylke, ansvarlig in keys:
+    sel = uker[(uker["fylke"] == fylke) & (uker["ansvarlig"].astype("object") == ansvarlig)]
+    rows.append({"rad": f"{fylke}: {ansvarlig}",
+                 **{w: ("x" if w in set(sel["uke"]) else "") for w in weeks}})
+t42 = pd.DataFrame(rows)
+publish_table(
+    "identifisering-uker",
+    build_table(t42, stub="rad", columns=weeks, formats={w: "text" for w in weeks},
+                labels={"Øvrige": "Øvrige rutiner"}, stub_label="Fylke: ansvarlig",
+                groups=[("Tidspunkt for identifisering (uker etter sykmelding)", weeks[:-1])]),
+    caption="Tidspunkt for vurdering av sykmeldte til kompetansetiltak, per forsøksfylke",
+    data=uker,
+    source="Intervjuer med prosjektgruppa og utvalgte veiledere i forsøksfylkene. Rutinene kan "
+           "også variere mellom NAV-kontorer innad i fylkene.")

@@ -1,0 +1,56 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Kapittel 3: innretning og organisering
+#
+# Tabell 3-1 (kostnader per år, med Sum regnet av de eksakte beløpene og 2022 merket som
+# delår) og Tabell 3-2 (oppgave- og rollefordeling, en teksttabell).
+
+# %%
+import pandas as pd
+
+from rapport.data import read_dataset
+from rapport.exhibits import build_table, fact, publish_table
+from rapport.exhibits.tables import SUM_NOTE, money_table, partial_note
+
+MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
+          "oktober", "november", "desember")
+kost = read_dataset("kostnader")
+partial = {r.aar: f"januar–{MONTHS[int(r.data_til[5:]) - 1]}"
+           for r in kost.itertuples() if not r.data_til.endswith("-12")}
+table, values = money_table(kost, stub="aar", parts=["tiltaksmidler", "driftsmidler"],
+                            labels={"tiltaksmidler": "Tiltaksmidler",
+                                    "driftsmidler": "Driftsmidler"},
+                            stub_label="År", partial=partial)
+publish_table("kostnader", table, caption="Kostnader for forsøksprosjektet per år, (mill. kroner)",
+              data=values, notes=["Note: " + partial_note(partial).replace("*", "\\*"), SUM_NOTE],
+              source="Arbeids- og velferdsdirektoratet")
+r2021 = values.set_index("aar").loc["2021"]
+fact("kostnader.sum_2022_kr", int(values.set_index("aar").loc["2022", "Sum"]), kind="kr")
+fact("kostnader.sum_2021", int(r2021["Sum"]), kind="mill_kr", decimals=0)
+fact("kostnader.drift_2021", int(r2021["driftsmidler"]), kind="mill_kr", decimals=0)
+fact("kostnader.tiltak_2021", int(r2021["tiltaksmidler"]), kind="mill_kr", decimals=0)
+
+# %%
+opp = read_dataset("oppgavefordeling")
+order = list(dict.fromkeys(opp["omrade"]))
+wide = opp.pivot(index="oppgave", columns="omrade", values="ansvarlig")
+wide = wide.reindex(index=list(dict.fromkeys(opp["oppgave"])), columns=order).reset_index()
+labels = {"Innlandet": "Innlandet\\*"}
+publish_table(
+    "oppgavefordeling",
+    build_table(wide, stub="oppgave", columns=order, formats={c: "text" for c in order},
+                labels=labels, stub_label="Oppgaver"),
+    caption="Oppgave- og rollefordeling mellom aktørene i NAV", data=opp,
+    notes=["Note: \\*) I Innlandet tilsvarer «prosjektgruppa» i tabellen i praksis prosjektleder. "
+           "\\*\\*) I Nordland er det Arbeidslivssenteret som registrerer kompetansetiltak "
+           "generelt, men AMO enkeltplass registreres av veileder."],
+    source="Intervjuer med prosjektgruppene, Oslo Economics")
