@@ -308,6 +308,19 @@ def build(seed: int) -> dict:
                           "T": 16, "S": 14}, non_l)
     reg_item("sektor", {"privat": 182, "kommune": 25, "stat": 9, "fylke": 3}, ved_l)
     reg_item("sektor", {"privat": 314, "kommune": 113, "stat": 32, "fylke": 11}, non_l)
+    # Over half of the municipal employees are not assessed as relevant (printed «over
+    # halvparten»): swap the (aktuell, reason) answers of pairs of non-vedtak candidates.
+    kommune = [i for i in non_l if reg[i]["sektor"] == "kommune"]
+    others = [i for i in non_l if reg[i]["sektor"] != "kommune"]
+    def not_ja(i):
+        return p[i]["aktuell"] != "Ja"
+    kommune_all = [i for i in linked if reg[i]["sektor"] == "kommune"]
+    while sum(map(not_ja, kommune_all)) < round(0.55 * len(kommune_all)):
+        a = next(i for i in kommune if not not_ja(i))
+        b = next(i for i in others if not_ja(i))
+        for key in ("aktuell", "arsak_ikke_aktuell"):
+            p[a][key], p[b][key] = p[b][key], p[a][key]
+        others.remove(b)
     occ_fag = {"5": 18, "4": 8, "3": 8, "7": 8, "2": 4, "9": 4, "8": 4}
     occ_amo = {"5": 30, "8": 40, "7": 30, "9": 15, "4": 10, "3": 9, "2": 6, "1": 3, "6": 3,
                "0": 4}

@@ -44,11 +44,12 @@ kand = candidates()
 counts = check_funnel(kand)
 rows = [{"trinn": POP[k].label, "kilde": POP[k].source, "antall": n} for k, n in counts.items()]
 trakt = pd.DataFrame(rows)
+tabell = build_table(trakt, stub="trinn", columns=["kilde", "antall"],
+                     formats={"kilde": "text", "antall": "int"},
+                     labels={"kilde": "Kilde", "antall": "Antall"}, stub_label="Populasjon")
+tabell.align = ["l", "l", "r"]  # a text column reads from the left
 publish_table(
-    "populasjoner",
-    build_table(trakt, stub="trinn", columns=["kilde", "antall"],
-                formats={"kilde": "text", "antall": "int"},
-                labels={"kilde": "Kilde", "antall": "Antall"}, stub_label="Populasjon"),
+    "populasjoner", tabell,
     caption="Populasjonene i evalueringen", data=trakt,
     source="Registreringsskjema og individdata fra NAV", numbered=False)
 for k, n in counts.items():

@@ -44,11 +44,13 @@ opp = read_dataset("oppgavefordeling")
 order = list(dict.fromkeys(opp["omrade"]))
 wide = opp.pivot(index="oppgave", columns="omrade", values="ansvarlig")
 wide = wide.reindex(index=list(dict.fromkeys(opp["oppgave"])), columns=order).reset_index()
-labels = {"Innlandet": "Innlandet\\*"}
+labels = {"Innlandet": "Innlandet*"}
+tabell = build_table(wide, stub="oppgave", columns=order, formats={c: "text" for c in order},
+                     labels=labels, stub_label="Oppgaver",
+                     widths={"oppgave": 16, **{c: 13 for c in order}})
+tabell.align = ["l"] * (len(order) + 1)  # a text table reads from the left
 publish_table(
-    "oppgavefordeling",
-    build_table(wide, stub="oppgave", columns=order, formats={c: "text" for c in order},
-                labels=labels, stub_label="Oppgaver"),
+    "oppgavefordeling", tabell, form="grid",
     caption="Oppgave- og rollefordeling mellom aktørene i NAV", data=opp,
     notes=["Note: \\*) I Innlandet tilsvarer «prosjektgruppa» i tabellen i praksis prosjektleder. "
            "\\*\\*) I Nordland er det Arbeidslivssenteret som registrerer kompetansetiltak "

@@ -184,11 +184,12 @@ for fylke, ansvarlig in keys:
     rows.append({"rad": f"{fylke}: {ansvarlig}",
                  **{w: ("x" if w in set(sel["uke"]) else "") for w in weeks}})
 t42 = pd.DataFrame(rows)
+tabell = build_table(t42, stub="rad", columns=weeks, formats={w: "text" for w in weeks},
+                     labels={"Øvrige": "Øvrige rutiner"}, stub_label="Fylke: ansvarlig",
+                     groups=[("Tidspunkt for identifisering (uker etter sykmelding)", weeks[:-1])])
+tabell.align = ["l"] + ["c"] * len(weeks)  # check marks centred under their week
 publish_table(
-    "identifisering-uker",
-    build_table(t42, stub="rad", columns=weeks, formats={w: "text" for w in weeks},
-                labels={"Øvrige": "Øvrige rutiner"}, stub_label="Fylke: ansvarlig",
-                groups=[("Tidspunkt for identifisering (uker etter sykmelding)", weeks[:-1])]),
+    "identifisering-uker", tabell,
     caption="Tidspunkt for vurdering av sykmeldte til kompetansetiltak, per forsøksfylke",
     data=uker,
     source="Intervjuer med prosjektgruppa og utvalgte veiledere i forsøksfylkene. Rutinene kan "

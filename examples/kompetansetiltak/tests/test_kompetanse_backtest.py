@@ -213,6 +213,7 @@ HEDGES = [
     ("malgruppa.tilrettelagt_ja", fmt.share_words),
     ("malgruppa.andel_vedtak_ord", fmt.share_words),
     ("resultater.nyttig_ja_ord", fmt.share_words),
+    ("malgruppa.kommune_ikke_aktuell", fmt.share_words),
     ("forlop.jobb_tiltak_m12_ord", fmt.share_words),
     ("forlop.jobb_kun_m3_ord", lambda v: fmt.pct_hedge(v, "nesten")),
 ]
@@ -241,3 +242,9 @@ def test_missing_date_is_a_listed_deviation(kt_facts):
     assert pct(computed) != int(printed["value"])   # 32 of 721 is 4 %, printed 5 %
     avvik = (ROOT / "chapters" / "a1-avvik.qmd").read_text(encoding="utf-8")
     assert f"«{printed['value']} prosent»" in avvik
+
+
+def test_municipal_employees_not_relevant(kt_facts):
+    row = ref("figur_5-17", "Vurdert som ikke aktuelle")
+    assert row["value_printed"] == "over halvparten"
+    assert kt_facts["malgruppa.kommune_ikke_aktuell"]["value"] > 0.5
