@@ -41,14 +41,15 @@ fact("kostnader.tiltak_2021", int(r2021["tiltaksmidler"]), kind="mill_kr", decim
 
 # %%
 opp = read_dataset("oppgavefordeling")
-order = list(dict.fromkeys(opp["omrade"]))
-wide = opp.pivot(index="oppgave", columns="omrade", values="ansvarlig")
-wide = wide.reindex(index=list(dict.fromkeys(opp["oppgave"])), columns=order).reset_index()
-labels = {"Innlandet": "Innlandet*"}
-tabell = build_table(wide, stub="oppgave", columns=order, formats={c: "text" for c in order},
-                     labels=labels, stub_label="Oppgaver",
-                     widths={"oppgave": 16, **{c: 13 for c in order}})
-tabell.align = ["l"] * (len(order) + 1)  # a text table reads from the left
+# One row per area and one column per task: four text columns fit the page better than six.
+tasks = list(dict.fromkeys(opp["oppgave"]))
+areas = list(dict.fromkeys(opp["omrade"]))
+wide = opp.pivot(index="omrade", columns="oppgave", values="ansvarlig")
+wide = wide.reindex(index=areas, columns=tasks).reset_index()
+wide["omrade"] = wide["omrade"].replace({"Innlandet": "Innlandet*"})
+tabell = build_table(wide, stub="omrade", columns=tasks, formats={c: "text" for c in tasks},
+                     stub_label="Område", widths={"omrade": 18, **{c: 17 for c in tasks}})
+tabell.align = ["l"] * (len(tasks) + 1)  # a text table reads from the left
 publish_table(
     "oppgavefordeling", tabell, form="grid",
     caption="Oppgave- og rollefordeling mellom aktørene i NAV", data=opp,

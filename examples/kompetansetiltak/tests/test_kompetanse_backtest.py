@@ -248,3 +248,21 @@ def test_municipal_employees_not_relevant(kt_facts):
     row = ref("figur_5-17", "Vurdert som ikke aktuelle")
     assert row["value_printed"] == "over halvparten"
     assert kt_facts["malgruppa.kommune_ikke_aktuell"]["value"] > 0.5
+
+
+def test_no_sentence_starts_with_a_lowercase_hedge():
+    """A hedged fact («om lag 40 prosent») must not open a sentence in lower case."""
+    import re
+
+    book = ROOT / "_book"
+    if not (book / "index.html").is_file():
+        subprocess.run([sys.executable, "-m", "rapport.build.cli", "report", "--root", str(ROOT)],
+                       check=True, cwd=ROOT)
+    bad = []
+    for page in sorted(book.glob("*.html")):
+        text = re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))
+        text = re.sub(r"\s+", " ", text)
+        for m in re.finditer(r"[.!?] (om lag|over|nesten|i underkant av|drøyt|litt over|"
+                             r"et flertall|svært få) \S+", text):
+            bad.append(f"{page.name}: …{m.group(0)}")
+    assert not bad, "\n".join(bad)
