@@ -58,3 +58,16 @@ def test_event_lines_alt_and_min_n():
     assert set(m["data"]["k"]) == {1, 2, 3}          # month 0 is not drawn
     assert len(m["data"][m["data"]["group"] == "B"]) == 1   # B: n = 9, 8, 7 in months 1-3
     assert "måned 3: a 11\u00a0% (n=27)" in m["alt"].lower()
+
+
+def test_text_matrix_alt_and_errors():
+    from rapport.exhibits.figures import text_matrix
+
+    data = pd.DataFrame({"row": ["Prosjektet", "Prosjektet", "Linja", "Linja"],
+                         "column": ["A", "B", "A", "B"],
+                         "text": ["Gruppe (3)", "Gruppe (5)", "28 av 28", "5 av 24"]})
+    alt = meta(text_matrix(data))["alt"]
+    assert alt == ("Matrise med 2 rader (Prosjektet, Linja) og 2 kolonner. A: Prosjektet: "
+                   "Gruppe (3); Linja: 28 av 28. B: Prosjektet: Gruppe (5); Linja: 5 av 24.")
+    with pytest.raises(ValueError, match="no text for 'Linja' × 'B'"):
+        text_matrix(data.iloc[:3])

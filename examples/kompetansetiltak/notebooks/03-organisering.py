@@ -57,3 +57,17 @@ publish_table(
            "\\*\\*) I Nordland er det Arbeidslivssenteret som registrerer kompetansetiltak "
            "generelt, men AMO enkeltplass registreres av veileder."],
     source="Intervjuer med prosjektgruppene, Oslo Economics")
+
+# %% [markdown]
+# ## Figur 3-1: involverte aktører i prosjektet, per fylke
+
+# %%
+from rapport.exhibits import publish_figure, text_matrix  # noqa: E402
+
+org = read_dataset("organisering")
+org["rad"] = org["rad"].astype("object")
+publish_figure("involverte-aktorer",
+               text_matrix(org, row="rad", column="fylke", text="tekst",
+                           rows=["Prosjektet", "Linja i NAV", "Andre aktører"]),
+               caption="Involverte aktører i prosjektet", data=org, n=False,
+               source="Oslo Economics", footer=["Illustrasjon: Oslo Economics"])

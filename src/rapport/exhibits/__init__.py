@@ -15,7 +15,7 @@ from .figures import (alt_bars, alt_county, alt_dac, alt_grouped, alt_likert, al
                       likert_diverging, likert_stacked, logic_model, order_bars, publish_bars,
                       publish_figure, publish_question, state_distribution)
 from .figures import (binned_columns, event_lines, group_columns, partial_quarter_note,
-                      quarter_columns, quarter_label, two_panel_bars)
+                      quarter_columns, quarter_label, text_matrix, two_panel_bars)
 from .tables import (Block, Cell, Table, build_table, difference, difference_note,
                      disclosure_note, pct_n_cells, publish_table)
 
@@ -29,5 +29,5 @@ __all__ = [
     "pct_n_cells",
     "publish_table",
     "binned_columns", "event_lines", "group_columns", "partial_quarter_note", "quarter_columns",
-    "quarter_label", "two_panel_bars",
+    "quarter_label", "two_panel_bars", "text_matrix",
 ]

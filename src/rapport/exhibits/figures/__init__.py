@@ -5,6 +5,7 @@ from .columns import (alt_columns, binned_columns, partial_quarter_note, quarter
                       quarter_label)
 from .eventlines import alt_event_lines, event_lines
 from .groups import alt_group_columns, group_columns
+from .matrix import alt_matrix, text_matrix
 from .panels import alt_panels, two_panel_bars
 from .bars import alt_bars, alt_county, alt_grouped, bar_chart, county_bars, grouped_bars
 from .diagrams import DAC_CRITERIA, alt_dac, alt_logic, dac_diagram, logic_model
@@ -21,5 +22,5 @@ __all__ = [
     "SHARE_COLUMNS",
     "binned_columns", "quarter_columns", "quarter_label", "partial_quarter_note", "alt_columns",
     "event_lines", "alt_event_lines", "group_columns", "alt_group_columns", "two_panel_bars",
-    "alt_panels",
+    "alt_panels", "text_matrix", "alt_matrix",
 ]
