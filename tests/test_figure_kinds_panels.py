@@ -71,3 +71,17 @@ def test_text_matrix_alt_and_errors():
                    "Gruppe (3); Linja: 28 av 28. B: Prosjektet: Gruppe (5); Linja: 5 av 24.")
     with pytest.raises(ValueError, match="no text for 'Linja' × 'B'"):
         text_matrix(data.iloc[:3])
+
+
+def test_cumulative_over_columns_alt_and_data():
+    from rapport.exhibits.figures import cumulative_over_columns
+
+    cdf = pd.DataFrame({"group": ["A", "A", "B", "B"], "x": [100, 200] * 2,
+                        "share": [0.2, 0.5, 0.3, 0.6]})
+    classes = pd.DataFrame({"category": ["Under 100", "Under 100"], "group": ["A", "B"],
+                            "share": [0.2, 0.3]})
+    m = meta(cumulative_over_columns(cdf, classes, marks=(200,)))
+    assert m["alt"] == ("To paneler. Øverst: akkumulert andel, høyst 200 dager: 50\u00a0% (a) og "
+                        "60\u00a0% (b). Nederst: andel per gruppe, Under 100: 20\u00a0% (a) og "
+                        "30\u00a0% (b).")
+    assert set(m["data"]["panel"]) == {"akkumulert", "kategorisert"}

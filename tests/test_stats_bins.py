@@ -27,3 +27,14 @@ def test_value_in_no_bin_and_unmarked_missing():
         bin_counts(pd.Series([150]), [(0, 99, "a"), (200, 300, "b")])
     with pytest.raises(ValueError, match="missing but not marked"):
         bin_counts(pd.Series([1, None]), BINS)
+
+
+def test_cumulative_shares():
+    from rapport.stats.bins import cumulative_shares
+
+    values = pd.Series([10, 150, 250, 5, 400])
+    groups = pd.Series(["a", "a", "a", "b", "b"])
+    d = cumulative_shares(values, groups, [100, 300]).set_index(["group", "x"])
+    assert d.loc[("a", 100), "share"] == pytest.approx(1 / 3)
+    assert d.loc[("a", 300), "share"] == 1
+    assert d.loc[("b", 300), "share"] == 0.5 and d.loc[("b", 300), "n"] == 2

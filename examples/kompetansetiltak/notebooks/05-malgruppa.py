@@ -26,7 +26,8 @@ from _populasjon import (GRUPPER, POP, REGISTER, UBESVART, age_band, answers, by
 
 from rapport.exhibits import (bar_chart, binned_columns, fact, fmt, group_columns,  # noqa: E402
                               publish_figure, two_panel_bars)
-from rapport.stats.bins import bin_counts  # noqa: E402
+from rapport.exhibits.figures import cumulative_over_columns  # noqa: E402
+from rapport.stats.bins import bin_counts, cumulative_shares  # noqa: E402
 
 kand = candidates()
 kartlagt = members(kand, "kartlagt")
@@ -280,9 +281,14 @@ for g_ in GRUPPER:
 d = by_group(koblet.assign(spbin=pd.cut(koblet["sykepengedager_5aar"], [-1, 99, 200, 300, 10**6],
                                         labels=[b[2] for b in SP_BINS]).astype("object")),
              "spbin", [b[2] for b in SP_BINS])
-publish_figure("sykepengedager-gruppe", group_columns(d, groups=list(GRUPPER)),
+top_x = int(koblet["sykepengedager_5aar"].max()) + 10
+cdf = cumulative_shares(koblet["sykepengedager_5aar"], koblet["gruppe"], range(0, top_x, 10))
+publish_figure("sykepengedager-gruppe",
+               cumulative_over_columns(cdf, d, groups=list(GRUPPER), marks=(100, 200, 300),
+                                       xlabel="Dager med sykepenger siste fem år"),
                caption="Andel kandidater fordelt på antall dager med sykepenger i løpet av de "
-                       "siste fem årene før første kartleggingssamtale",
+                       "siste fem årene før første kartleggingssamtale, akkumulert (øverst) og "
+                       "kategorisert (nederst)",
                source=POP["koblet"].source, data=d, n=len(koblet), footer=[SP_NOTE])
 g = d.set_index(["group", "category"])["share"]
 over200 = {grp: g[(grp, "201–300 dager")] + g[(grp, "Over 300 dager")] for grp in GRUPPER}

@@ -51,3 +51,16 @@ def bin_counts(values: pd.Series, bins: list[tuple], *, outside: pd.Series | Non
     frame["share"] = frame["count"] / n if n else float("nan")
     frame["n"] = n
     return frame
+
+
+def cumulative_shares(values: pd.Series, groups: pd.Series, grid) -> pd.DataFrame:
+    """Share of each group with a value of at most x, for x in `grid` (an empirical
+    distribution function on a fixed grid): columns group, x, share, n."""
+    if values.isna().any():
+        raise ValueError(f"cumulative_shares: {int(values.isna().sum())} values are missing")
+    rows = []
+    for g in dict.fromkeys(groups):
+        v = values[groups == g]
+        for x in grid:
+            rows.append({"group": g, "x": x, "share": float((v <= x).mean()), "n": len(v)})
+    return pd.DataFrame(rows)

@@ -3,6 +3,7 @@ text) and :func:`publish_figure`, which writes the SVG, CSV and Markdown snippet
 
 from .columns import (alt_columns, binned_columns, partial_quarter_note, quarter_columns,
                       quarter_label)
+from .cumulative import alt_cumulative, cumulative_over_columns
 from .eventlines import alt_event_lines, event_lines
 from .groups import alt_group_columns, group_columns
 from .matrix import alt_matrix, text_matrix
@@ -22,5 +23,5 @@ __all__ = [
     "SHARE_COLUMNS",
     "binned_columns", "quarter_columns", "quarter_label", "partial_quarter_note", "alt_columns",
     "event_lines", "alt_event_lines", "group_columns", "alt_group_columns", "two_panel_bars",
-    "alt_panels", "text_matrix", "alt_matrix",
+    "alt_panels", "text_matrix", "alt_matrix", "cumulative_over_columns", "alt_cumulative",
 ]
