@@ -227,7 +227,6 @@ def build(seed: int) -> dict:
     # --- level 2: planned dates --------------------------------------------------------------
     with_dates = sorted(rng.sample([i for i in ved if i not in unlinked], 202)
                         + rng.sample(sorted(unlinked & vedtak), 17))          # 219
-    no_conv = [i for i in with_dates if i in unlinked]                         # 17
     has_conv = [i for i in with_dates if i not in unlinked]                    # 202
     invalid = set(rng.sample(has_conv, 2))                                     # end before start
     sameday = set(rng.sample([i for i in has_conv if i not in invalid], 5))

@@ -15,7 +15,6 @@
 # delår) og Tabell 3-2 (oppgave- og rollefordeling, en teksttabell).
 
 # %%
-import pandas as pd
 
 from rapport.data import read_dataset
 from rapport.exhibits import build_table, fact, publish_table
