@@ -18,7 +18,7 @@ from rapport.exhibits import logic_model, publish_figure
 kjede = read_dataset("virkningskjede")
 kolonner = [(str(ledd), list(kjede.loc[kjede["ledd"] == ledd, "boks"]))
             for ledd in kjede["ledd"].cat.categories]
-publish_figure("virkningskjede", logic_model(kolonner), caption="Prosjektets virkningskjede",
+_ = publish_figure("virkningskjede", logic_model(kolonner), caption="Prosjektets virkningskjede",
                data=kjede, source="Oslo Economics (2021)", n=False,
                footer=["Merknad: Boksene følger prosessen fra implementering til måloppnåelse. "
                        "Illustrasjon: Oslo Economics"])

@@ -26,7 +26,7 @@ from rapport.data import read_dataset  # noqa: E402
 from rapport.exhibits import build_table, fact, publish_table  # noqa: E402
 
 inf = read_dataset("informanter")
-publish_table(
+_ = publish_table(
     "informanter",
     build_table(inf, stub="aktortype", columns=["informanter"], formats={"informanter": "int"},
                 labels={"informanter": "Antall"}, stub_label="Type aktør", total="Totalt"),
@@ -48,7 +48,7 @@ tabell = build_table(trakt, stub="trinn", columns=["kilde", "antall"],
                      formats={"kilde": "text", "antall": "int"},
                      labels={"kilde": "Kilde", "antall": "Antall"}, stub_label="Populasjon")
 tabell.align = ["l", "l", "r"]  # a text column reads from the left
-publish_table(
+_ = publish_table(
     "populasjoner", tabell,
     caption="Populasjonene i evalueringen", data=trakt,
     source="Registreringsskjema og individdata fra NAV", numbered=False)

@@ -29,7 +29,7 @@ table, values = money_table(kost, stub="aar", parts=["tiltaksmidler", "driftsmid
                             labels={"tiltaksmidler": "Tiltaksmidler",
                                     "driftsmidler": "Driftsmidler"},
                             stub_label="År", partial=partial)
-publish_table("kostnader", table, caption="Kostnader for forsøksprosjektet per år, (mill. kroner)",
+_ = publish_table("kostnader", table, caption="Kostnader for forsøksprosjektet per år, (mill. kroner)",
               data=values, notes=["Note: " + partial_note(partial).replace("*", "\\*"), SUM_NOTE],
               source="Arbeids- og velferdsdirektoratet")
 r2021 = values.set_index("aar").loc["2021"]
@@ -49,7 +49,7 @@ wide["omrade"] = wide["omrade"].replace({"Innlandet": "Innlandet*"})
 tabell = build_table(wide, stub="omrade", columns=tasks, formats={c: "text" for c in tasks},
                      stub_label="Område", widths={"omrade": 18, **{c: 17 for c in tasks}})
 tabell.align = ["l"] * (len(tasks) + 1)  # a text table reads from the left
-publish_table(
+_ = publish_table(
     "oppgavefordeling", tabell, form="grid",
     caption="Oppgave- og rollefordeling mellom aktørene i NAV", data=opp,
     notes=["Note: \\*) I Innlandet tilsvarer «prosjektgruppa» i tabellen i praksis prosjektleder. "
@@ -65,7 +65,7 @@ from rapport.exhibits import publish_figure, text_matrix  # noqa: E402
 
 org = read_dataset("organisering")
 org["rad"] = org["rad"].astype("object")
-publish_figure("involverte-aktorer",
+_ = publish_figure("involverte-aktorer",
                text_matrix(org, row="rad", column="fylke", text="tekst",
                            rows=["Prosjektet", "Linja i NAV", "Andre aktører"]),
                caption="Involverte aktører i prosjektet", data=org, n=False,

@@ -39,7 +39,7 @@ fylker = labels_of("registreringsskjema", "fylke")
 order = list(labels_of("registreringsskjema", "identifisert_av").values())
 d = distribution(kartlagt["identifisert_av"].astype("object"), order)
 d["category"] = d["category"].replace({"NAV-veileder": "Fra NAV-veileder*"})
-publish_figure("identifisert", bar_chart(d, sort=True),
+_ = publish_figure("identifisert", bar_chart(d, sort=True),
                caption="Andel kandidater som er identifisert som aktuelle for kompetansetiltak, "
                        "fordelt på ulike arenaer", source=source("kartlagt"), data=d,
                footer=["Note: *) Fra NAV-veileder omfatter prosjektgruppa og NAV-veileder med "
@@ -62,7 +62,7 @@ BINS = [(0, 30, "0–30 dager"), (31, 60, "31–60 dager"), (61, 90, "61–90 da
         (271, None, "Over 270 dager")]
 d = bin_counts(dager, BINS, outside=koblet["arbeidsufor_fra"].isna())
 mangler = kartlagt["samtaledato"].isna().mean()
-publish_figure("samtaletidspunkt", binned_columns(d),
+_ = publish_figure("samtaletidspunkt", binned_columns(d),
                caption="Fordeling av kartlagte kandidater etter tidspunkt for gjennomført "
                        "samtale, målt som antall dager etter registrering som arbeidsufør",
                source=source("koblet"), data=d,
@@ -86,7 +86,7 @@ for kode, navn in fylker.items():
     parts.append(distribution(sub["gjennomfort_av"].astype("object"), hvem).assign(group=navn))
 d = pd.concat(parts, ignore_index=True).rename(columns={"category": "ansvarlig",
                                                           "group": "category"})
-publish_figure("gjennomfort-av", group_columns(d.rename(columns={"ansvarlig": "group",
+_ = publish_figure("gjennomfort-av", group_columns(d.rename(columns={"ansvarlig": "group",
                                                                  "category": "category"}),
                                                category="category", group="group",
                                                groups=hvem, labels_on_bars=False),
@@ -108,7 +108,7 @@ d = pd.DataFrame({
     "count": [int((ja & svart["vedtak"]).sum()), int((ja & ~svart["vedtak"]).sum())],
 })
 d["n"] = len(svart)
-publish_figure("karriereveiledning", bar_chart(d, value="count", kind="int", sort=False),
+_ = publish_figure("karriereveiledning", bar_chart(d, value="count", kind="int", sort=False),
                caption="Antall kandidater som har mottatt karriereveiledning",
                source=source("kartlagt"), data=d,
                footer=["Spørsmål: Har bruker fått karriereveiledning fra andre aktører enn "
@@ -132,7 +132,7 @@ for kode, navn in fylker.items():
     rows.append({"category": navn, "group": "Kartlagte", "count": len(sub)})
     rows.append({"category": navn, "group": "Får tiltak", "count": int(sub["vedtak"].sum())})
 d = pd.DataFrame(rows)
-publish_figure("kartlagt-vedtak-fylke",
+_ = publish_figure("kartlagt-vedtak-fylke",
                group_columns(d, value="count", groups=["Kartlagte", "Får tiltak"], kind="int"),
                caption="Antall kartlagte kandidater i de ulike forsøksfylkene og antall kandidater "
                        "som får tiltak", source=source("kartlagt"), data=d, n=len(kartlagt))
@@ -157,7 +157,7 @@ tot = pd.DataFrame({"kontor": ["Totalt"], "sykmeldte_10_uker": [agder["sykmeldte
                     "vurdert_aktuelle": [agder["vurdert_aktuelle"].sum()]})
 t41 = pd.concat([agder, tot], ignore_index=True)
 t41["andel"] = t41["vurdert_aktuelle"] / t41["sykmeldte_10_uker"]
-publish_table(
+_ = publish_table(
     "agder-aktuelle",
     build_table(t41, stub="kontor", columns=["sykmeldte_10_uker", "vurdert_aktuelle", "andel"],
                 formats={"sykmeldte_10_uker": "int", "vurdert_aktuelle": "int", "andel": "pct"},
@@ -188,7 +188,7 @@ tabell = build_table(t42, stub="rad", columns=weeks, formats={w: "text" for w in
                      labels={"Øvrige": "Øvrige rutiner"}, stub_label="Fylke: ansvarlig",
                      groups=[("Tidspunkt for identifisering (uker etter sykmelding)", weeks[:-1])])
 tabell.align = ["l"] + ["c"] * len(weeks)  # check marks centred under their week
-publish_table(
+_ = publish_table(
     "identifisering-uker", tabell,
     caption="Tidspunkt for vurdering av sykmeldte til kompetansetiltak, per forsøksfylke",
     data=uker,

@@ -57,7 +57,7 @@ def shares(d: pd.DataFrame) -> dict:
 
 # %%
 d = distribution(kartlagt["fylke"].map(fylker), list(fylker.values()))
-publish_figure("kartlagt-fylke", bar_chart(d, sort=True),
+_ = publish_figure("kartlagt-fylke", bar_chart(d, sort=True),
                caption="Kartlagte kandidater fordelt på forsøksfylke",
                source=source("kartlagt"), data=d)
 s = shares(d)
@@ -77,7 +77,7 @@ fact("malgruppa.andel_mangler_dato", andel_mangler, kind="pct")
 koblet = koblet.assign(aldersgruppe=age_band(koblet["alder"]))
 bands = [f"{lo}–{lo + 4} år" for lo in range(20, 70, 5)]
 d = distribution(koblet["aldersgruppe"], bands)
-publish_figure("alder", binned_columns(d, outside_label=None),
+_ = publish_figure("alder", binned_columns(d, outside_label=None),
                caption="Aldersfordeling blant kandidatene", source=source("koblet"),
                data=d, footer=[obs])
 mid = ((koblet["alder"] >= 25) & (koblet["alder"] <= 54)).mean()
@@ -99,7 +99,7 @@ SP_BINS = [(0, 99, "Under 100 dager"), (100, 200, "100–200 dager"),
 SP_NOTE = ("Note: Antall erstattede dager kan overstige det som totalt er mulig å motta i "
            "løpet av fem år, fordi dager med gradert sykmelding telles som hele dager.")
 d = bin_counts(koblet["sykepengedager_5aar"], SP_BINS)
-publish_figure("sykepengedager", binned_columns(d, outside_label=None),
+_ = publish_figure("sykepengedager", binned_columns(d, outside_label=None),
                caption="Fordeling av kandidater etter antall dager med sykepenger i løpet av de "
                        "siste fem årene før første kartleggingssamtale",
                source=source("koblet"), data=d, footer=[SP_NOTE])
@@ -112,7 +112,7 @@ DIAG = {"L": "Muskel- og skjelettlidelser", "P": "Psykiske lidelser", "A": "Allm
 diag_label = koblet["diagnose"].astype("object").map(lambda c: DIAG.get(c, "Andre diagnoser"))
 DIAG_ORDER = list(DIAG.values()) + ["Andre diagnoser"]
 d = distribution(diag_label, DIAG_ORDER)
-publish_figure("diagnose", bar_chart(d, sort=False),
+_ = publish_figure("diagnose", bar_chart(d, sort=False),
                caption="Andel kandidater fordelt over diagnoser ved siste sykmelding (ICPC-2)",
                source="Diagnose fra data om utbetaling av sykepenger", data=d)
 fact("malgruppa.andel_muskel", shares(d)["Muskel- og skjelettlidelser"], kind="pct")
@@ -125,7 +125,7 @@ fact("malgruppa.andel_psykisk", shares(d)["Psykiske lidelser"], kind="pct")
 styrk = labels_of("arbeidsforhold", "yrke")
 yrke_label = koblet["yrke"].astype("object").map(styrk)
 d = distribution(yrke_label, list(styrk.values()))
-publish_figure("yrke", bar_chart(d, sort=True), caption="Yrkesklassifisering",
+_ = publish_figure("yrke", bar_chart(d, sort=True), caption="Yrkesklassifisering",
                source=REGISTER, data=d)
 s = shares(d)
 fact("malgruppa.andel_salg_service", s["Salgs- og serviceyrker"], kind="pct")
@@ -143,7 +143,7 @@ fact("malgruppa.andel_stat", s["Statsforvaltningen"], kind="pct")
 
 utd_order = list(labels_of("registreringsskjema", "utdanning").values()) + [UBESVART]
 d = distribution(answers(kartlagt["utdanning"]), utd_order)
-publish_figure("utdanning", bar_chart(d, sort=False), caption="Kandidatenes utdanning",
+_ = publish_figure("utdanning", bar_chart(d, sort=False), caption="Kandidatenes utdanning",
                source=source("kartlagt"), data=d, footer=[SPM["utdanning"]])
 s = shares(d)
 fact("malgruppa.andel_bachelor", s["Bachelorgrad"], kind="pct")
@@ -158,7 +158,7 @@ fact("malgruppa.andel_studiespes", s["Videregående, studiespesialisering"], kin
 
 # %%
 d = distribution(answers(kartlagt["helse_naa"]), ["Ja", "Nei", "Delvis", UBESVART])
-publish_figure("helse", bar_chart(d, sort=False),
+_ = publish_figure("helse", bar_chart(d, sort=False),
                caption="Om kandidaten har helse til å stå i nåværende jobb",
                source=source("kartlagt"), data=d, footer=[SPM["helse_naa"]])
 s = shares(d)
@@ -177,7 +177,7 @@ def panel_data(left: tuple[str, str], right: tuple[str, str]) -> pd.DataFrame:
 
 d = panel_data(("ag_tilrettelagt", "Har arbeidsgiver tilrettelagt?"),
                ("ag_muligheter", "Har arbeidsgiver gjenværende muligheter?"))
-publish_figure("tilrettelegging", two_panel_bars(d, categories=SVAR),
+_ = publish_figure("tilrettelegging", two_panel_bars(d, categories=SVAR),
                caption="Arbeidsgivers tilrettelegging for sykmeldte", source=source("kartlagt"),
                data=d, n=len(kartlagt),
                footer=spm2("Har arbeidsgiver tilrettelagt for bruker?",
@@ -192,7 +192,7 @@ mulig = right["Ja"] + right["Delvis"]
 fact("malgruppa.muligheter_ja_delvis", mulig, text=fmt.pct_hedge(mulig, "i underkant av"))
 
 d = distribution(answers(kartlagt["mangler_kompetanse"]), SVAR)
-publish_figure("mangler-kompetanse", bar_chart(d, sort=False),
+_ = publish_figure("mangler-kompetanse", bar_chart(d, sort=False),
                caption="Om manglende kompetanse bidrar til at kandidaten ikke kan stå i "
                        "nåværende arbeid", source=source("kartlagt"), data=d,
                footer=[SPM["mangler_kompetanse"]])
@@ -200,7 +200,7 @@ fact("malgruppa.mangler_kompetanse_ja", shares(d)["Ja"], kind="pct")
 
 d = panel_data(("onsker_annet_arbeid", "Ønsker annet arbeid?"),
                ("onsker_annen_ag", "Ønsker annen arbeidsgiver?"))
-publish_figure("onsker", two_panel_bars(d, categories=SVAR),
+_ = publish_figure("onsker", two_panel_bars(d, categories=SVAR),
                caption="Kandidatens ønske om annet arbeid eller arbeidsgiver",
                source=source("kartlagt"), data=d, n=len(kartlagt),
                footer=spm2("Ønsker bruker annet arbeid?", "Ønsker bruker annen arbeidsgiver?"))
@@ -213,7 +213,7 @@ fact("malgruppa.annen_ag_ja", right["Ja"], kind="pct")
 
 d = panel_data(("trenger_kompetanse", "Trenger ny kompetanse?"),
                ("aktuell", "Aktuell for kompetansetiltak?"))
-publish_figure("aktuelle", two_panel_bars(d, categories=SVAR),
+_ = publish_figure("aktuelle", two_panel_bars(d, categories=SVAR),
                caption="Kandidater som er aktuelle for kompetansetiltak",
                source=source("kartlagt"), data=d, n=len(kartlagt),
                footer=spm2("Trenger bruker ny kompetanse for å komme i annet arbeid?",
@@ -234,7 +234,7 @@ ikke_ja = int((kartlagt["aktuell"].astype("object") != "Ja").sum())
 merknad = (f"Merknad: {fmt.integer(len(arsak))} har svart på spørsmålet, mens "
            f"{fmt.integer(ikke_ja)} ikke er vurdert som aktuelle (svart noe annet enn «Ja» eller "
            "ikke svart). Også noen som er vurdert som aktuelle, har oppgitt en årsak.")
-publish_figure("arsak-ikke-aktuell", bar_chart(d, sort=True),
+_ = publish_figure("arsak-ikke-aktuell", bar_chart(d, sort=True),
                caption="Årsak til at kandidaten ikke er aktuell", source=source("kartlagt"),
                data=d, footer=[SPM["arsak_ikke_aktuell"], merknad])
 s = shares(d)
@@ -260,7 +260,7 @@ fact("malgruppa.andel_vedtak_ord", n_vedtak / len(kartlagt), kind="share_words")
 fact("malgruppa.n_vedtak_koblet", int(koblet["vedtak"].sum()))
 d = by_group(kartlagt, "kjonn", ["Kvinne", "Mann"])
 d["category"] = d["category"].map({"Kvinne": "Kvinner", "Mann": "Menn"})
-publish_figure("kjonn-gruppe", group_columns(d, groups=list(GRUPPER)),
+_ = publish_figure("kjonn-gruppe", group_columns(d, groups=list(GRUPPER)),
                caption="Kjønnsfordeling blant kandidater som har fått og ikke fått tiltak",
                source=source("kartlagt"), data=d, n=len(kartlagt))
 g = d.set_index(["group", "category"])["share"]
@@ -269,7 +269,7 @@ fact("malgruppa.tiltak_menn", g[("Fått tiltak", "Menn")], kind="pct")
 fact("malgruppa.ikke_tiltak_kvinner", g[("Ikke fått tiltak", "Kvinner")], kind="pct")
 
 d = by_group(koblet, "aldersgruppe", bands)
-publish_figure("alder-gruppe", group_columns(d, groups=list(GRUPPER), labels_on_bars=False),
+_ = publish_figure("alder-gruppe", group_columns(d, groups=list(GRUPPER), labels_on_bars=False),
                caption="Aldersfordeling for kandidater som har fått og ikke fått tiltak",
                source=source("koblet"), data=d, n=len(koblet))
 for g_ in GRUPPER:
@@ -283,7 +283,7 @@ d = by_group(koblet.assign(spbin=pd.cut(koblet["sykepengedager_5aar"], [-1, 99, 
              "spbin", [b[2] for b in SP_BINS])
 top_x = int(koblet["sykepengedager_5aar"].max()) + 10
 cdf = cumulative_shares(koblet["sykepengedager_5aar"], koblet["gruppe"], range(0, top_x, 10))
-publish_figure("sykepengedager-gruppe",
+_ = publish_figure("sykepengedager-gruppe",
                cumulative_over_columns(cdf, d, groups=list(GRUPPER), marks=(100, 200, 300),
                                        xlabel="Dager med sykepenger siste fem år"),
                caption="Andel kandidater fordelt på antall dager med sykepenger i løpet av de "
@@ -302,7 +302,7 @@ diff_201 = (fmt.round_half_up(g[(GRUPPER[0], "201–300 dager")] * 100)
 fact("malgruppa.sp_201_300_diff", int(diff_201), text=f"{int(diff_201)} prosentpoeng")
 
 d = by_group(koblet.assign(diag=diag_label), "diag", DIAG_ORDER)
-publish_figure("diagnose-gruppe", group_columns(d, groups=list(GRUPPER)),
+_ = publish_figure("diagnose-gruppe", group_columns(d, groups=list(GRUPPER)),
                caption="Fordeling etter diagnoser (ICPC-2)", source=POP["koblet"].source,
                data=d, n=len(koblet))
 g = d.set_index(["group", "category"])["share"]
@@ -312,7 +312,7 @@ fact("malgruppa.tiltak_psykisk", g[(GRUPPER[0], "Psykiske lidelser")], kind="pct
 
 sek = koblet["sektor"].astype("object").map(sektor)
 d = by_group(koblet.assign(sek=sek), "sek", list(sektor.values()))
-publish_figure("sektor-gruppe", group_columns(d, groups=list(GRUPPER)),
+_ = publish_figure("sektor-gruppe", group_columns(d, groups=list(GRUPPER)),
                caption="Fordeling etter sektor", source=POP["koblet"].source, data=d,
                n=len(koblet))
 g = d.set_index(["group", "category"])["share"]
@@ -324,7 +324,7 @@ ikke_akt = (kommune["aktuell"].astype("object") != "Ja").mean()
 fact("malgruppa.kommune_ikke_aktuell", ikke_akt, kind="share_words")
 
 d = by_group(koblet.assign(yrke_l=yrke_label), "yrke_l", list(styrk.values()))
-publish_figure("yrke-gruppe", group_columns(d, groups=list(GRUPPER), labels_on_bars=False,
+_ = publish_figure("yrke-gruppe", group_columns(d, groups=list(GRUPPER), labels_on_bars=False,
                                             label_width=12),
                caption="Fordeling etter yrkesklassifisering", source=POP["koblet"].source,
                data=d, n=len(koblet))
@@ -333,7 +333,7 @@ fact("malgruppa.tiltak_salg", g[(GRUPPER[0], "Salgs- og serviceyrker")], kind="p
 fact("malgruppa.ikke_tiltak_salg", g[(GRUPPER[1], "Salgs- og serviceyrker")], kind="pct")
 
 d = by_group(kartlagt.assign(utd=answers(kartlagt["utdanning"])), "utd", utd_order)
-publish_figure("utdanning-gruppe", group_columns(d, groups=list(GRUPPER), labels_on_bars=False,
+_ = publish_figure("utdanning-gruppe", group_columns(d, groups=list(GRUPPER), labels_on_bars=False,
                                                  label_width=12),
                caption="Fordeling etter høyest fullførte utdanning", source=source("kartlagt"),
                data=d, n=len(kartlagt))

@@ -40,7 +40,7 @@ typer = list(labels_of("registreringsskjema", "tiltakstype").values())
 # %%
 typed = vedtak[vedtak["tiltakstype"].notna()]
 d = distribution(typed["tiltakstype"].astype("object"), typer)
-publish_figure("tiltakstype", bar_chart(d, sort=False),
+_ = publish_figure("tiltakstype", bar_chart(d, sort=False),
                caption="Fordeling mellom type kompetansetiltak", source=source("vedtak"), data=d)
 s = d.set_index("category")["share"]
 fact("tiltak.n_type", len(typed))
@@ -94,7 +94,7 @@ def by_type(column: str, order) -> pd.DataFrame:
 
 d = by_type("kjonn", ["Kvinne", "Mann"])
 d["category"] = d["category"].astype("object").map({"Kvinne": "Kvinner", "Mann": "Menn"})
-publish_figure("type-kjonn", group_columns(d, groups=shown), caption="Kjønnsfordeling",
+_ = publish_figure("type-kjonn", group_columns(d, groups=shown), caption="Kjønnsfordeling",
                source=source("vedtak"), data=d, n=len(basis), footer=[merknad])
 g = d.set_index(["group", "category"])["share"]
 fact("tiltak.amo_menn", g[("AMO", "Menn")], text=fmt.pct_hedge(g[("AMO", "Menn")], "nesten", step=10))
@@ -103,7 +103,7 @@ fact("tiltak.fag_kvinner", g[("Fag- og yrkesopplæring", "Kvinner")], kind="pct"
 bands = [f"{lo}–{lo + 4} år" for lo in range(20, 65, 5)]
 basis = basis.assign(aldersgruppe=age_band(basis["alder"]))
 d = by_type("aldersgruppe", bands)
-publish_figure("type-alder", group_columns(d, groups=shown, labels_on_bars=False),
+_ = publish_figure("type-alder", group_columns(d, groups=shown, labels_on_bars=False),
                caption="Aldersfordeling", source=source("vedtak"), data=d, n=len(basis),
                footer=[merknad])
 fag = basis[basis["type"] == "Fag- og yrkesopplæring"]
@@ -113,7 +113,7 @@ fact("tiltak.fag_25_34", fag_25_34, text=fmt.pct_hedge(fag_25_34, "om lag", step
 styrk = labels_of("arbeidsforhold", "yrke")
 basis = basis.assign(yrke_l=basis["yrke"].astype("object").map(styrk))
 d = by_type("yrke_l", list(styrk.values()))
-publish_figure("type-yrke", group_columns(d, groups=shown, labels_on_bars=False, label_width=12),
+_ = publish_figure("type-yrke", group_columns(d, groups=shown, labels_on_bars=False, label_width=12),
                caption="Yrkesfordeling", source=source("vedtak"), data=d, n=len(basis),
                footer=[merknad])
 fag_salg = (fag["yrke"].astype("object") == "5").mean()
@@ -130,7 +130,7 @@ uker = ((med_dato["planlagt_oppstart"] - med_dato["samtaledato"]).dt.days // 7)
 WEEK_BINS = [(0, 1, "0–1 uke"), (2, 3, "2–3 uker"), (4, 6, "4–6 uker"), (7, 8, "7–8 uker"),
              (9, 12, "9–12 uker"), (13, None, "Over 12 uker")]
 d = bin_counts(uker, WEEK_BINS)
-publish_figure("uker-til-oppstart", binned_columns(d, outside_label=None),
+_ = publish_figure("uker-til-oppstart", binned_columns(d, outside_label=None),
                caption="Andel kandidater fordelt på antall uker mellom kartleggingssamtale og "
                        "planlagt oppstart på kompetansetiltak", source=source("gyldig"), data=d)
 fact("tiltak.n_uker_til_oppstart", len(med_dato))
@@ -144,7 +144,7 @@ varighet = -(-(positiv["planlagt_slutt"] - positiv["planlagt_oppstart"]).dt.days
 DUR_BINS = [(1, 8, "1–8 uker"), (9, 16, "9–16 uker"), (17, 24, "17–24 uker"),
             (25, 36, "25–36 uker"), (37, 48, "37–48 uker"), (49, None, "Over 48 uker")]
 d = bin_counts(varighet, DUR_BINS)
-publish_figure("varighet", binned_columns(d, outside_label=None),
+_ = publish_figure("varighet", binned_columns(d, outside_label=None),
                caption="Andel kandidater etter planlagt varighet på kompetansetiltak",
                source=source("gyldig"), data=d,
                footer=[f"Merknad: {fmt.integer(len(gyldig) - len(positiv))} kandidater med samme "

@@ -45,7 +45,7 @@ fact("resultater.n_uten_status", len(planlagt) - len(status))
 
 d = distribution(answers(status["nyttig"]), SVAR + [UBESVART])
 d = d[(d["count"] > 0) | (d["category"] != UBESVART)]
-publish_figure("nyttig", bar_chart(d, sort=False),
+_ = publish_figure("nyttig", bar_chart(d, sort=False),
                caption="Opplevde kandidaten kompetansetiltak som nyttig (i den grad NAV har "
                        "kjennskap til kandidatens vurdering)?", source=source("status"), data=d)
 nyttig = float(d.set_index("category").loc["Ja", "share"])
@@ -54,7 +54,7 @@ fact("resultater.nyttig_ja_ord", nyttig, kind="share_words")
 
 sit_order = list(labels_of("registreringsskjema", "situasjon").values())
 d = distribution(status["situasjon"].astype("object"), sit_order)
-publish_figure("situasjon", bar_chart(d, sort=False),
+_ = publish_figure("situasjon", bar_chart(d, sort=False),
                caption="Hva er kandidatens situasjon etter at kompetansetiltak er gjennomført?",
                source=source("status"), data=d)
 s = d.set_index("category")["share"]
@@ -69,7 +69,7 @@ fact("resultater.sit_ovrige", 1 - i_jobb - s[sit_order[0]], kind="pct")
 
 d = distribution(answers(status["bidratt"]), SVAR + [UBESVART])
 d = d[(d["count"] > 0) | (d["category"] != UBESVART)]
-publish_figure("bidratt", bar_chart(d, sort=False),
+_ = publish_figure("bidratt", bar_chart(d, sort=False),
                caption="Har kompetansetiltak bidratt til at kandidaten er i jobb eller på vei "
                        "mot jobb (NAVs vurdering)?", source=source("status"), data=d)
 s = d.set_index("category")["share"]
@@ -91,7 +91,7 @@ partial = [quarter_label(p) for p in (quarters[0], quarters[-1])
            if partial_quarter_note(p.start_time, p.end_time) is None]
 note = partial_quarter_note(pd.Timestamp(first).replace(day=1), pd.Timestamp(last))
 edge = [quarter_label(quarters[0]), quarter_label(quarters[-1])]
-publish_figure("oppstart-kvartal", quarter_columns(d, partial=edge if note else ()),
+_ = publish_figure("oppstart-kvartal", quarter_columns(d, partial=edge if note else ()),
                caption="Oppstart for kompetansetiltak (kvartal)", source=source("startet"),
                data=d, footer=[note] if note else [])
 jan_apr = ((startet["tiltak_fra"] >= "2022-01-01") & (startet["tiltak_fra"] <= "2022-04-30")).mean()
@@ -114,7 +114,7 @@ after = after[after["etter"].between(1, 3)]
 months_in_work = after.groupby("lopenr")["i_arbeid"].sum().reindex(end_m.index, fill_value=0)
 d = distribution(months_in_work.map(lambda k: f"{int(k)} måneder" if k != 1 else "1 måned"),
                  ["0 måneder", "1 måned", "2 måneder", "3 måneder"])
-publish_figure("maaneder-i-arbeid", bar_chart(d, sort=False),
+_ = publish_figure("maaneder-i-arbeid", bar_chart(d, sort=False),
                caption="Antall måneder registrert i arbeid ila. 3 måneder etter kompetansetiltak",
                source=source("fulgt"), data=d,
                footer=["Merknad: I arbeid betyr et registrert arbeidsforhold og ingen "
@@ -127,7 +127,7 @@ ny = after.groupby("lopenr")["ny_arbeidsgiver"].any().reindex(end_m.index, fill_
 d = distribution(ny.map({True: "Ny arbeidsgiver", False: "Samme arbeidsgiver"}),
                  ["Ny arbeidsgiver", "Samme arbeidsgiver"])
 d["share"] = d["count"] / d["n"]
-publish_figure("ny-arbeidsgiver-etter", bar_chart(d, value="count", kind="int", sort=False),
+_ = publish_figure("ny-arbeidsgiver-etter", bar_chart(d, value="count", kind="int", sort=False),
                caption="Antall kandidater med ny arbeidsgiver ila. 3 mnd. etter kompetansetiltak",
                source=source("fulgt"), data=d,
                footer=["Merknad: Dersom en person har flere samtidige arbeidsforhold, har vi tatt "
@@ -176,7 +176,7 @@ for fig_id, outcome, caption in (
     d = shares_by_month(panel, outcome=outcome, group="gruppe2")
     fig = event_lines(d, group="gruppe2", groups=list(GRP), min_n=20)
     plotted = d[(d["k"] >= 1) & (d["n"] >= 20)]
-    publish_figure(fig_id, fig, caption=caption, source=source("startet"), data=plotted,
+    _ = publish_figure(fig_id, fig, caption=caption, source=source("startet"), data=plotted,
                    n=False, footer=[merk])
     key = "ny_ag" if outcome == "ny_arbeidsgiver" else "jobb"
     for g, gk in zip(GRP, ("tiltak", "kun")):

@@ -266,3 +266,15 @@ def test_no_sentence_starts_with_a_lowercase_hedge():
                              r"et flertall|svært få) \S+", text):
             bad.append(f"{page.name}: …{m.group(0)}")
     assert not bad, "\n".join(bad)
+
+
+def test_nothing_about_the_build_machine_is_published():
+    book = ROOT / "_book"
+    if not (book / "index.html").is_file():
+        subprocess.run([sys.executable, "-m", "rapport.build.cli", "report", "--root", str(ROOT)],
+                       check=True, cwd=ROOT)
+    leaks = [p.relative_to(book).as_posix() for p in sorted(book.rglob("*"))
+             if p.is_file() and p.suffix in (".html", ".csv", ".svg", ".json")
+             and (str(ROOT) in p.read_text(encoding="utf-8", errors="replace")
+                  or "/tmp/" in p.read_text(encoding="utf-8", errors="replace"))]
+    assert not leaks, leaks
