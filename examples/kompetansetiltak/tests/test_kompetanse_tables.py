@@ -77,3 +77,13 @@ def test_informants_fact(kt_built):
     facts = json.loads((ROOT / "_build" / "facts.json").read_text(encoding="utf-8"))
     total = [r for r in reference("tabell_2-1") if r["Type aktør"] == "Totalt"][0]
     assert facts["metode.n_informanter"]["value"] == int(total["Antall"])
+
+
+def test_every_reference_is_cited():
+    import re
+
+    keys = re.findall(r"^@\w+\{([^,]+),", (ROOT / "references.bib").read_text(encoding="utf-8"),
+                      re.M)
+    text = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "chapters").glob("*.qmd"))
+    assert len(keys) == 10          # the report's reference list has ten works
+    assert [k for k in keys if f"@{k}" not in text] == []
