@@ -157,16 +157,19 @@ events = pd.concat([
     koblet[~koblet["vedtak"]].assign(gruppe2=GRP[1]),
 ])[["lopenr", "samtaledato", "gruppe2"]]
 events = events[events["samtaledato"].dt.to_period("M") <= DATA_END]
-panel = at_risk(events, id="lopenr", start="samtaledato", data_end=str(DATA_END), horizon=18,
+HORIZON = 12  # months after the conversation shown in Figur 7-7 and 7-8
+panel = at_risk(events, id="lopenr", start="samtaledato", data_end=str(DATA_END), horizon=HORIZON,
                 group="gruppe2")
 panel = panel.merge(mnd[["lopenr", "month", "i_arbeid", "ny_arbeidsgiver"]],
                     on=["lopenr", "month"], how="left", validate="one_to_one")
 if panel[["i_arbeid", "ny_arbeidsgiver"]].isna().any().any():
     raise ValueError("monthly status missing for some person-months in the panel")
 panel = panel.astype({"i_arbeid": bool, "ny_arbeidsgiver": bool})
+MIN_N = 40   # months with fewer people in a group are not drawn
 merk = ("Merknad: I figuren har vi inkludert alle personer vi kan følge, så langt vi kan følge "
         "dem. Antallet observasjoner synker derfor jo lenger ut i forløpet vi kommer; antall "
-        "personer i måned 3, 6 og 12 står under figuren.")
+        f"personer i måned 3, 6 og 12 står under figuren. Figuren viser {HORIZON} måneder; "
+        f"måneder med færre enn {MIN_N} personer i en gruppe er ikke vist.")
 for fig_id, outcome, caption in (
     ("ny-arbeidsgiver-forlop", "ny_arbeidsgiver",
      "Andel med ny arbeidsgiver etter kartleggingssamtale, per måned"),
@@ -174,8 +177,8 @@ for fig_id, outcome, caption in (
      "Andel i jobb uten sykmelding etter kartleggingssamtale, per måned"),
 ):
     d = shares_by_month(panel, outcome=outcome, group="gruppe2")
-    fig = event_lines(d, group="gruppe2", groups=list(GRP), min_n=20)
-    plotted = d[(d["k"] >= 1) & (d["n"] >= 20)]
+    fig = event_lines(d, group="gruppe2", groups=list(GRP), min_n=MIN_N)
+    plotted = d[(d["k"] >= 1) & (d["n"] >= MIN_N)]
     _ = publish_figure(fig_id, fig, caption=caption, source=source("startet"), data=plotted,
                    n=False, footer=[merk])
     key = "ny_ag" if outcome == "ny_arbeidsgiver" else "jobb"
