@@ -32,11 +32,11 @@ def test_missing_column_is_named():
         line_panels(pd.DataFrame({"x": [1]}), x="x", y="verdi")
 
 
-def test_text_matrix_cells_and_alt():
-    from rapport.exhibits.figures import text_matrix
+def test_sign_matrix_cells_and_alt():
+    from rapport.exhibits.figures import sign_matrix
     table = pd.DataFrame({"Liten": ["0 / +", "0"], "Stor": ["++ / +++", "- / --"]},
                          index=["Middels positivt", "Lite negativt"])
-    fig = text_matrix(table, row_title="Omfang", column_title="Betydning")
+    fig = sign_matrix(table, row_title="Omfang", column_title="Betydning")
     info = meta(fig)
     assert info["alt"] == ("Matrise med 2 rader (Omfang) og 2 kolonner (Betydning). "
                            "Middels positivt: Liten 0 / + og Stor ++ / +++; "

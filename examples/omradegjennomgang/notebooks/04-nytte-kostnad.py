@@ -31,7 +31,7 @@ from rapport.cba import (ROWS, break_even_duration, break_even_job_share, break_
 from rapport.cba.model import discount_factors
 from rapport.data import read_dataset, read_file
 from rapport.exhibits import (build_table, fact, fmt, line_panels, publish_figure,
-                              publish_table, text_matrix)
+                              publish_table, sign_matrix)
 
 PARAMS = load_parameters("data/raw/cba_forutsetninger.yml")
 C = PARAMS.common
@@ -312,7 +312,7 @@ matrix = pd.DataFrame(
      for m in MAGNITUDES],
     index=[m.capitalize() for m in MAGNITUDES], columns=[s.capitalize() for s in SIGNIFICANCES])
 _ = publish_figure("konsekvensmatrise",
-               text_matrix(matrix, row_title="Omfang", column_title="Betydning"),
+               sign_matrix(matrix, row_title="Omfang", column_title="Betydning"),
                caption="Illustrasjon av konsekvensmatrise for ikke-prissatte virkninger",
                source="dfø.no, Veileder i samfunnsøkonomiske analyser", n=False)
 

@@ -11,19 +11,25 @@ artifacts directory (`rapport.context.artifacts_dir()`); see docs/architecture.m
 from . import fmt, style
 from .facts import fact, format_value
 from .figures import (alt_bars, alt_county, alt_dac, alt_grouped, alt_likert, alt_logic,
-                      alt_states, bar_chart, bar_order, county_bars, dac_diagram, grouped_bars,
-                      forest_plot, funnel_plot, line_panels, text_matrix, likert_diverging, likert_stacked, logic_model, order_bars, publish_bars,
-                      publish_figure, publish_question, state_distribution)
+                      alt_states, bar_chart, bar_order, binned_columns, county_bars,
+                      cumulative_over_columns, dac_diagram, event_lines, forest_plot,
+                      funnel_plot, group_columns, grouped_bars, likert_diverging, likert_stacked,
+                      line_panels, logic_model, order_bars, partial_quarter_note, publish_bars,
+                      publish_figure, publish_question, quarter_columns, quarter_label,
+                      sign_matrix, state_distribution, text_matrix, two_panel_bars)
 from .tables import (Block, Cell, Table, build_table, difference, difference_note,
                      disclosure_note, pct_n_cells, publish_table)
 
 __all__ = [
     "fmt", "style", "fact", "format_value",
     "bar_chart", "grouped_bars", "county_bars", "likert_stacked", "likert_diverging",
-    "state_distribution", "dac_diagram", "logic_model", "line_panels", "text_matrix", "funnel_plot", "forest_plot", "publish_figure",
+    "state_distribution", "dac_diagram", "logic_model", "line_panels", "text_matrix",
+    "sign_matrix", "funnel_plot", "forest_plot", "cumulative_over_columns", "publish_figure",
     "bar_order", "order_bars", "publish_bars", "publish_question",
     "alt_bars", "alt_grouped", "alt_county", "alt_likert", "alt_states", "alt_dac", "alt_logic",
     "Table", "Cell", "Block", "build_table", "difference", "difference_note", "disclosure_note",
     "pct_n_cells",
     "publish_table",
+    "binned_columns", "event_lines", "group_columns", "partial_quarter_note", "quarter_columns",
+    "quarter_label", "two_panel_bars",
 ]

@@ -329,3 +329,38 @@ def mill_kr(amount, decimals: int = 1, *, spelled: bool = False) -> str:
     kroner» (from the amount in kroner; a whole number has no decimals). `spelled=True` gives
     «millioner kroner» as :func:`kr_prose` does."""
     return millions(amount, decimals, word="millioner" if spelled else "mill.") + " kroner"
+
+
+_HEDGES = {"om lag", "over", "litt over", "i underkant av", "nesten"}
+
+
+def pct_hedge(share, hedge: str, *, step: int = 5) -> str:
+    """A percentage in words with a hedge, from the unrounded share, the way reports write them:
+
+    - «om lag» / «omtrent»: the nearest multiple of `step` («om lag 30 prosent» for 32,1 %);
+    - «over» / «litt over»: the largest multiple of `step` strictly below the value
+      («over 80 prosent» for 83,1 % with step 10);
+    - «i underkant av» / «nesten»: the smallest multiple of `step` strictly above the value
+      («i underkant av 20 prosent» for 18,9 %).
+
+    The hedge is the writer's choice; the number comes from the value, so a hedge can never
+    state something the data contradict. step=1 gives «over 86 prosent» for 86,5 %.
+    """
+    if hedge not in _HEDGES:
+        raise ValueError(f"ukjent forbehold {hedge!r}; bruk en av {sorted(_HEDGES)}")
+    if step < 1:
+        raise ValueError("step må være et helt tall ≥ 1")
+    value = _dec(share) * 100
+    step_d = Decimal(step)
+    if hedge == "om lag":
+        k = round_half_up(value / step_d, 0) * step_d
+    elif hedge in ("over", "litt over"):
+        k = (value / step_d).to_integral_value(rounding="ROUND_CEILING") * step_d - step_d
+    else:
+        k = (value / step_d).to_integral_value(rounding="ROUND_FLOOR") * step_d + step_d
+    return f"{hedge} {integer(k)} prosent"
+
+
+def count_of(count, total) -> str:
+    """«18 av 102»: a small count with its base, as reports write them in footnotes."""
+    return f"{integer(count)} av {integer(total)}"

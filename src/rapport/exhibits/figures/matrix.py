@@ -1,7 +1,7 @@
-"""A matrix of short text cells drawn as a figure (e.g. DFØ's consequence matrix for unpriced
-effects): row labels left, column labels on top, cells shaded by the sign of their text
-(«+» blue, «-» orange, «0» grey), with the text itself always printed (colour is not the only
-cue)."""
+"""Text matrices: a grid of short texts with row labels on the left and column heads on top,
+e.g. how a pilot is organised in each county (project group, offices, other actors). The
+«data» is the table of texts itself; the alt text reads it column by column.
+"""
 
 from __future__ import annotations
 
@@ -9,51 +9,62 @@ import pandas as pd
 from matplotlib.patches import Rectangle
 
 from .. import style
-from ._common import attach, join
+from ._common import attach, require, wrap
 
 
-def _shade(text: str) -> str:
-    plus, minus = text.count("+"), text.count("-") + text.count("\u2212")
-    if plus > minus:
-        return style.sequential(4)[min(plus, 4) - 1]
-    if minus > plus:
-        return style.oranges(4)[min(minus, 4) - 1]
-    return style.MUTED
+def alt_matrix(data: pd.DataFrame, *, row, column, text, rows, columns) -> str:
+    parts = []
+    for c in columns:
+        cells = data[data[column] == c].set_index(row)[text]
+        parts.append(f"{c}: " + "; ".join(f"{r}: {cells[r]}" for r in rows if r in cells.index))
+    return (f"Matrise med {len(rows)} rader ({', '.join(rows)}) og {len(columns)} kolonner. "
+            + ". ".join(parts) + ".")
 
 
-def alt_matrix(table: pd.DataFrame, row_title: str, column_title: str) -> str:
-    rows = "; ".join(f"{r}: " + join(f"{c} {table.loc[r, c]}" for c in table.columns)
-                     for r in table.index)
-    return (f"Matrise med {len(table.index)} rader ({row_title}) og {len(table.columns)} "
-            f"kolonner ({column_title}). {rows}.")
-
-
-def text_matrix(table: pd.DataFrame, *, row_title: str, column_title: str,
-                cell_width: float = 3.0, row_height: float = 0.9):
-    """`table`: index = row labels, columns = column labels, cells = short texts."""
-    n_rows, n_cols = table.shape
-    stub = 4.2
-    fig, ax = style.new_figure(row_height * (n_rows + 1) + 0.6)
+def text_matrix(data: pd.DataFrame, *, row="row", column="column", text="text", rows=None,
+                columns=None, cell_width=20):
+    """Boxes in a grid: column heads dark, row labels light, cells white with wrapped text.
+    Every (row, column) pair must have exactly one text."""
+    require(data, row, column, text)
+    rows = list(rows or dict.fromkeys(data[row]))
+    columns = list(columns or dict.fromkeys(data[column]))
+    dup = data.duplicated([row, column])
+    if dup.any():
+        r = data[dup].iloc[0]
+        raise ValueError(f"text_matrix: {r[row]!r} × {r[column]!r} has more than one text")
+    cells = data.set_index([row, column])[text]
+    missing = [(r, c) for r in rows for c in columns if (r, c) not in cells.index]
+    if missing:
+        raise ValueError(f"text_matrix: no text for {missing[0][0]!r} × {missing[0][1]!r}")
+    wrapped = {(r, c): wrap(cells[(r, c)], cell_width) for r in rows for c in columns}
+    heights = [max(wrapped[(r, c)].count("\n") + 1 for c in columns) for r in rows]
+    head_h = 1.6
+    total = head_h + sum(0.45 * h + 0.5 for h in heights)
+    fig, ax = style.new_figure(total + 0.4)
+    fig.subplots_adjust(0, 0, 1, 1)
+    k = len(columns) + 1
     with style.house():
-        ax.set_xlim(0, stub + cell_width * n_cols)
-        ax.set_ylim(0, n_rows + 1)
-        ax.invert_yaxis()
+        ax.set_xlim(0, k)
+        ax.set_ylim(-total, 0.2)
         ax.axis("off")
-        ax.text(0.1, 0.5, f"{row_title} \u2193 / {column_title} \u2192", va="center",
-                fontsize=8.5, fontweight="bold")
-        for j, col in enumerate(table.columns):
-            ax.text(stub + cell_width * (j + 0.5), 0.5, str(col), ha="center", va="center",
-                    fontweight="bold")
-        for i, row in enumerate(table.index, start=1):
-            ax.text(0.1, i + 0.5, str(row), va="center")
-            for j, col in enumerate(table.columns):
-                text = str(table.loc[row, col])
-                fill = _shade(text)
-                ax.add_patch(Rectangle((stub + cell_width * j, i), cell_width, 1,
-                                       facecolor=fill, edgecolor="white", linewidth=1.5))
-                ax.text(stub + cell_width * (j + 0.5), i + 0.5, text, ha="center", va="center",
-                        color=style.text_color(fill))
-    tidy = table.rename_axis(row_title).reset_index().melt(
-        id_vars=row_title, var_name=column_title, value_name="konsekvens")
-    return attach(fig, kind="text_matrix", alt=alt_matrix(table, row_title, column_title),
-                  data=tidy)
+        for j, c in enumerate(columns, start=1):
+            ax.add_patch(Rectangle((j + 0.03, -head_h + 0.1), 0.94, head_h - 0.2,
+                                   color=style.BLUES[5]))
+            ax.text(j + 0.5, -head_h / 2, wrap(c, 14), ha="center", va="center", color="white",
+                    fontsize=8.5, fontweight="semibold")
+        y = -head_h
+        for r, h in zip(rows, heights):
+            hh = 0.45 * h + 0.5
+            ax.add_patch(Rectangle((0.03, y - hh + 0.05), 0.94, hh - 0.1, color=style.BLUES[1]))
+            ax.text(0.5, y - hh / 2, wrap(r, 14), ha="center", va="center", fontsize=8.5,
+                    fontweight="semibold")
+            for j, c in enumerate(columns, start=1):
+                ax.add_patch(Rectangle((j + 0.03, y - hh + 0.05), 0.94, hh - 0.1,
+                                       facecolor="white", edgecolor=style.BLUES[2],
+                                       linewidth=0.8))
+                ax.text(j + 0.5, y - hh / 2, wrapped[(r, c)], ha="center", va="center",
+                        fontsize=7.5)
+            y -= hh
+    plotted = data[[row, column, text]].reset_index(drop=True)
+    alt = alt_matrix(plotted, row=row, column=column, text=text, rows=rows, columns=columns)
+    return attach(fig, kind="text_matrix", alt=alt, data=plotted)

@@ -24,7 +24,8 @@ def svg_bytes(fig: Figure) -> bytes:
 
 
 def figure_snippet(fig_id: str, *, caption: str, alt: str, n_part: str | None,
-                   multi: bool, source: str | None, svg_path, csv_path) -> str:
+                   multi: bool, source: str | None, svg_path, csv_path,
+                   footer: tuple[str, ...] = ()) -> str:
     """The Markdown snippet for a published figure, exactly per the contract."""
     image = context.published_path(svg_path)
     head = (
@@ -33,12 +34,18 @@ def figure_snippet(fig_id: str, *, caption: str, alt: str, n_part: str | None,
         f"{snippet.caption_text(caption, multi=multi, n_part=n_part)}\n"
         ":::\n"
     )
-    return head + "\n" + snippet.tail(source, csv_path)
+    tail = snippet.tail(source, csv_path)
+    if footer:  # «Spørsmål: …», «Merknad: …» under the Kilde line, before the CSV link
+        body = "\n\n".join(snippet.md_escape(line) for line in footer)
+        cut = tail.index("::: {.content-visible")
+        tail = tail[:cut] + f"::: {{.tabellnote .figurnote}}\n{body}\n:::\n\n" + tail[cut:]
+    return head + "\n" + tail
 
 
 def publish_figure(fig_id: str, fig: Figure, *, caption: str, alt: str | None = None,
                    data: pd.DataFrame | None = None, source: str | None = snippet.DEFAULT_SOURCE,
-                   n=None, multi: bool = False, close: bool = True) -> dict:
+                   n=None, multi: bool = False, close: bool = True,
+                   footer: tuple[str, ...] | list[str] = ()) -> dict:
     """Write fig-<id>.svg, fig-<id>.csv and fig-<id>.md into the notebook's artifacts dir.
 
     caption: the question text verbatim (or a descriptive title), without n.
@@ -48,6 +55,7 @@ def publish_figure(fig_id: str, fig: Figure, *, caption: str, alt: str | None = 
     n:       int, {round: n}, a ready string, or False for no n; overrides the data.
     multi:   adds «(Flere svar mulig)».
     source:  the «Kilde:» text; None for no Kilde line (e.g. a conceptual diagram).
+    footer:  lines under the Kilde line, in order («Spørsmål: …», «Merknad: …»).
     Returns the paths written and the texts used.
     """
     fig_id = snippet.check_id(fig_id.removeprefix("fig-"))
@@ -68,7 +76,8 @@ def publish_figure(fig_id: str, fig: Figure, *, caption: str, alt: str | None = 
     atomic_write_bytes(svg_path, svg_bytes(fig))
     snippet.write_csv(csv_path, data)
     text = figure_snippet(fig_id, caption=caption, alt=alt, n_part=n_part, multi=multi,
-                          source=source, svg_path=svg_path, csv_path=csv_path)
+                          source=source, svg_path=svg_path, csv_path=csv_path,
+                          footer=tuple(footer))
     atomic_write_text(md_path, text)
     if close:
         plt.close(fig)

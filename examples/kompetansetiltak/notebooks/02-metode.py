@@ -1,0 +1,56 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Kapittel 2: metode
+#
+# Tabell 2-1 (informanter i intervjurunden våren 2022) og deltakertrakten: én populasjon per
+# trinn, talt fra dataene, som alle figurene navngir.
+
+# %%
+import sys
+
+sys.path.insert(0, "notebooks")
+
+import pandas as pd  # noqa: E402
+from _populasjon import POP, candidates, check_funnel  # noqa: E402
+
+from rapport.data import read_dataset  # noqa: E402
+from rapport.exhibits import build_table, fact, publish_table  # noqa: E402
+
+inf = read_dataset("informanter")
+_ = publish_table(
+    "informanter",
+    build_table(inf, stub="aktortype", columns=["informanter"], formats={"informanter": "int"},
+                labels={"informanter": "Antall"}, stub_label="Type aktør", total="Totalt"),
+    caption="Oversikt over informanter", data=inf,
+    notes=["Note: \\*) NAV-veiledere er veilederne utenom prosjektmedarbeidere. \\*\\*) Én "
+           "utdanningskoordinator, én kontorleder og én IA-rådgiver."],
+    source="Oslo Economics")
+fact("metode.n_informanter", int(inf["informanter"].sum()))
+
+# %% [markdown]
+# ## Deltakertrakten
+
+# %%
+kand = candidates()
+counts = check_funnel(kand)
+rows = [{"trinn": POP[k].label, "kilde": POP[k].source, "antall": n} for k, n in counts.items()]
+trakt = pd.DataFrame(rows)
+tabell = build_table(trakt, stub="trinn", columns=["kilde", "antall"],
+                     formats={"kilde": "text", "antall": "int"},
+                     labels={"kilde": "Kilde", "antall": "Antall"}, stub_label="Populasjon")
+tabell.align = ["l", "l", "r"]  # a text column reads from the left
+_ = publish_table(
+    "populasjoner", tabell,
+    caption="Populasjonene i evalueringen", data=trakt,
+    source="Registreringsskjema og individdata fra NAV", numbered=False)
+for k, n in counts.items():
+    fact(f"trakt.{k}", n)
