@@ -31,6 +31,8 @@ def meta_dict(project: Project) -> str:
         colophon.append(("Oppdragsgiver", str(report["client"])))
     if report.get("project-period"):
         colophon.append(("Prosjektperiode", str(report["project-period"])))
+    if report.get("team"):
+        colophon.append(("Team", str(report["team"])))
     if authors:
         colophon.append(("Utført av", ", ".join(authors)))
     if report.get("place-date"):
