@@ -173,17 +173,18 @@ def write(path: Path, columns: list[str], rows: list[dict], *, sep: str) -> None
     writer.writeheader()
     writer.writerows(rows)
     path.write_bytes(buffer.getvalue().encode("utf-8-sig"))
-    print(f"wrote {path.relative_to(ROOT)} ({len(rows)} rows)")
+    print(f"wrote {path.name} ({len(rows)} rows)")
 
 
-def main() -> None:
+def main(out: Path = RAW) -> None:
     rng = np.random.default_rng(SEED)
-    RAW.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     columns, rows = survey(rng)
-    write(RAW / "arbeidsgiverundersokelse.csv", columns, rows, sep=";")
+    write(out / "arbeidsgiverundersokelse.csv", columns, rows, sep=";")
     columns, rows = case_log(rng)
-    write(RAW / "stoppunkt2_logg.csv", columns, rows, sep=",")
+    write(out / "stoppunkt2_logg.csv", columns, rows, sep=",")
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else RAW)

@@ -128,7 +128,7 @@ def theory_of_change(spec: Mapping, *, per_row: int = 4, source: str = "spec"):
     boxes as data (level, box) attached for `publish_figure`.
     """
     check_spec(spec, source=source)
-    label_w, left, width = 3.0, 3.3, 12.6
+    left, width = 3.75, 12.1
     bands = []
     for level in spec["levels"]:
         rows, gap = _row_layout(level["boxes"], width, per_row)
@@ -151,8 +151,8 @@ def theory_of_change(spec: Mapping, *, per_row: int = 4, source: str = "spec"):
             if band == "implementation":
                 ax.plot([0.2, 15.8], [y + arrow_h / 2, y + arrow_h / 2], color="#8C8C8C",
                         lw=0.6, ls=(0, (3, 3)))
-            ax.text(0.2, y - height / 2, wrap(level["title"], 16), ha="left", va="center",
-                    fontsize=9, fontweight="semibold", color=style.BLUE)
+            ax.text(0.15, y - height / 2, wrap(level["title"], 14), ha="left", va="center",
+                    fontsize=8.5, fontweight="semibold", color=style.BLUE)
             face = {"normal": style.BLUES[0], "service": SERVICE, "mechanism": "white",
                     "implementation": IMPLEMENTATION}[kind]
             edge = "#8C8C8C" if kind == "implementation" else style.BLUE
@@ -175,7 +175,6 @@ def theory_of_change(spec: Mapping, *, per_row: int = 4, source: str = "spec"):
                                              arrowstyle="-|>", mutation_scale=12,
                                              color=style.BLUE, lw=1.2))
             y -= arrow_h
-        del label_w
     data = [(lvl["title"], box) for lvl in spec["levels"] for box in lvl["boxes"]]
     if spec.get("implementation"):
         data += [(spec["implementation"]["title"], box)
