@@ -48,3 +48,9 @@ def test_describe_picks_wording_and_refuses_wrong_claims():
 
 def test_capitalize():
     assert capitalize("nesten fire av fem") == "Nesten fire av fem"
+
+
+def test_count_words():
+    from rapport.exhibits.verbal import count_words
+    assert [count_words(n) for n in (0, 1, 6, 12, 13)] == ["null", "én", "seks", "tolv", "13"]
+    assert count_words(1, neuter=True) == "ett"

@@ -14,18 +14,25 @@
 # Tallene kommer fra dokumenter og intervjuer, ikke fra mikrodata; de står én gang i
 # `data/raw/prosesstall.csv` (kodebok `prosesstall.yml`) og går til teksten som
 # `prosess.<noekkel>`. Intervaller skrives med tankestrek («30–60»), slik huset skriver
-# intervaller (rapporten selv bruker bindestrek).
+# intervaller (rapporten selv bruker bindestrek). Små antall av ting (enheter i `I_ORD`)
+# skrives med ord i teksten («seks arbeidsbenker»), som rapporten gjør.
 
 # %%
 import pandas as pd
 
 from rapport.data import read_dataset
 from rapport.exhibits import fact, fmt
+from rapport.exhibits.verbal import count_words
+
+I_ORD = {"arbeidsbenker", "kontor", "personer", "verksteder", "samtaler per uke", "uker"}
+NOYTRUM = {"kontor"}
 
 tall = read_dataset("prosesstall")
 for row in tall.itertuples(index=False):
     key = f"prosess.{row.noekkel}"
-    if pd.isna(row.verdi_til):
+    if pd.isna(row.verdi_til) and row.enhet in I_ORD:
+        fact(key, int(row.verdi), count_words(row.verdi, neuter=row.enhet in NOYTRUM))
+    elif pd.isna(row.verdi_til):
         fact(key, int(row.verdi))
     else:
         fact(key, [int(row.verdi), int(row.verdi_til)],

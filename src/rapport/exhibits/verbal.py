@@ -123,3 +123,16 @@ def describe(share: float, *, fraction: str | None = None, qualifier: str | None
 def capitalize(phrase: str) -> str:
     """Sentence-start form: «to tredjedeler» → «To tredjedeler»."""
     return phrase[:1].upper() + phrase[1:]
+
+
+_COUNT_WORDS = ("null", "én", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti",
+                "elleve", "tolv")
+
+
+def count_words(n: int, *, neuter: bool = False) -> str:
+    """A small count in words as running text writes it: 0–12 in words («seks
+    arbeidsbenker», «én felles arbeidsbenk», «ett møte» with neuter=True), larger in digits."""
+    n = int(n)
+    if 0 <= n <= 12:
+        return "ett" if (n == 1 and neuter) else _COUNT_WORDS[n]
+    return str(n)
