@@ -43,7 +43,7 @@ svar = svar_alle[svar_alle["statoverall"] == 2]
 def n_caption(n: int) -> str:
     """The base as this report writes it. House style `n-format: "(N = {n})"`; passed
     explicitly until the house-style loader applies it to captions."""
-    return f"(N = {fmt.integer(n)})"
+    return f"(N\u00a0=\u00a0{fmt.integer(n)})"
 
 
 def words(key: str, share: float, **kwargs) -> str:

@@ -25,6 +25,7 @@ import pandas as pd
 from rapport.data import load_codebook, read_dataset
 from rapport.exhibits import fact, publish_figure
 from rapport.exhibits.figures.text_box import text_box
+from rapport.exhibits.verbal import count_words
 
 logg = read_dataset("stoppunkt2_logg")
 kb = load_codebook("stoppunkt2_logg")
@@ -79,4 +80,4 @@ publish_figure("melding-jobbforventning",
                caption="Melding med spørsmål om jobbforventninger, som sendes til sykmeldte ved "
                        "seks ukers sykmelding.",
                source="NAV region Sunnfjord (meldingsmalen i stoppunkt 2)", n=False)
-fact("stoppunkt2.skala", len(alternativer))
+fact("stoppunkt2.skala", len(alternativer), count_words(len(alternativer)))

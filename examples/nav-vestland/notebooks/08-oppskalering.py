@@ -12,7 +12,9 @@
 # # Kapittel 8: meldingen fra «Morgendagens SYFO» (Figur 10) og utviklingsprosessen i
 # # FoU-planen for NAV (Figur 11)
 #
-# Begge er gjengivelser av dokumenter, ikke data: teksten står her én gang.
+# Begge er gjengivelser av dokumenter, ikke data: teksten står her én gang, ordrett fra
+# rapporten (Figur 10 er meldingsmalen fra Vest-Viken; «Alternativ 1:1 …» er satt som
+# svaralternativer).
 
 # %%
 from rapport.exhibits import logic_model, publish_figure
@@ -35,7 +37,16 @@ hilsen = [
     ("strong", "3. Hvor lenge tenker du at du har behov for å være sykmeldt?"),
     ("option", "Under 26 uker totalt (6 måneder)."),
     ("option", "Over 26 uker totalt (6 måneder)."),
-    ("plain", "Svarene lagres i saken din, og du kan trekke samtykket når du vil. Mvh XX"),
+    ("text", "NAV XX er med i et utviklingsprosjekt hvor vi prøver ut en ny og mer behovsbasert "
+             "oppfølging av sykmeldte. Målet med prosjektet er å utvikle en bedre "
+             "sykefraværsoppfølging for sykmeldte og arbeidsgivere, og for å nå dette målet "
+             "trenger vi å oppbevare opplysninger om oppfølgingen vi gir deg og resultatene av "
+             "denne i et dokument utenfor NAV sine fagsystemer. Opplysningene vil bli "
+             "kodet/anonymisert slik at ingen personer er gjenkjennbare og oppbevart ut 2024. "
+             "Dersom du ikke ønsker at vi skal oppbevare opplysninger om oppfølgingen du får til "
+             "dette formålet, må du gi oss beskjed om dette."),
+    ("plain", "Ser frem til å høre fra deg."),
+    ("plain", "Mvh XX"),
 ]
 publish_figure("forste-hilsen", text_box(hilsen, title="Første hilsen ut fra veilederen"),
                caption="Første hilsen ut – kjenner ikke bruker fra før",

@@ -111,7 +111,7 @@ def _row_layout(boxes: list[str], width: float, per_row: int):
     for row in rows:
         k = len(row)
         w = (width - gap * (k - 1)) / k
-        chars = max(10, int(w * 5.0))
+        chars = max(10, int(w * 5.8))
         texts = [wrap(b, chars) for b in row]
         lines = max(t.count("\n") + 1 for t in texts)
         out.append((w, texts, 0.35 + 0.36 * lines))
