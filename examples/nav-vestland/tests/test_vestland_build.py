@@ -71,3 +71,12 @@ def test_generator_reproduces_the_committed_files(tmp_path):
                    check=True, capture_output=True)
     for name in ("arbeidsgiverundersokelse.csv", "stoppunkt2_logg.csv"):
         assert (tmp_path / name).read_bytes() == (RAW / name).read_bytes(), name
+
+
+def test_executed_notebook_pages_have_numbered_cell_ids():
+    """Random cell ids would make two builds differ; the runner numbers them."""
+    pages = sorted((BOOK / "analyse").glob("*.html"))
+    assert pages
+    for page in pages:
+        ids = re.findall(r'<div id="([^"]+)" class="cell', page.read_text(encoding="utf-8"))
+        assert ids and all(re.fullmatch(r"cell-\d+", i) for i in ids), (page.name, ids[:3])

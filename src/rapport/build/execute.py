@@ -47,6 +47,10 @@ def execute(source: Path, output: Path, cwd: Path) -> int:
     # Drop outputs a percent script cannot carry anyway, and any kernelspec it names: the run
     # always uses the project's own interpreter.
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    # Cell ids are random when a percent script is read; number them so that the executed
+    # notebook (and its «Se analysen» page) is byte-identical from build to build.
+    for number, cell in enumerate(nb.cells, start=1):
+        cell["id"] = f"cell-{number}"
     client = NotebookClient(
         nb,
         timeout=CELL_TIMEOUT_SECONDS,
