@@ -58,6 +58,7 @@ steg = [
     ("Steg 3", ["Nasjonale forsøk med effektevaluering"]),
     ("Steg 4", ["Nye faglige anbefalinger"]),
 ]
-publish_figure("utviklingsprosess", logic_model(steg),
-               caption="Utviklingsprosess (FoU-plan for NAV 2021–2025)",
-               source="FoU-plan for NAV 2021–2025", n=False)
+utviklingsprosess = publish_figure("utviklingsprosess", logic_model(steg),
+                                   caption="Utviklingsprosess (FoU-plan for NAV 2021–2025)",
+                                   source="FoU-plan for NAV 2021–2025", n=False)
+utviklingsprosess["alt"]
