@@ -49,7 +49,10 @@ def test_pdf_is_pdf_ua_and_has_every_figure():
     data = pdf.read_bytes()
     assert b"pdfuaid:part" in data and (b"<pdfuaid:part>1</pdfuaid:part>" in data
                                          or b'pdfuaid:part="1"' in data)
-    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    pages = [page.extract_text() for page in PdfReader(pdf).pages]
+    # a figure's «Kilde:» line never starts a page on its own, apart from its figure
+    assert not [i for i, p in enumerate(pages, 1) if p.strip().startswith("Kilde:")]
+    text = " ".join(pages)
     for number in range(1, 12):
         assert f"Figur {number}:" in text
     assert "/Users/" not in text and "/home/" not in text and "/work/" not in text
