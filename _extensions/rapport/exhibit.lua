@@ -42,8 +42,10 @@ end
 
 local function exhibit(args)
   local name = args[1] and pandoc.utils.stringify(args[1]) or ""
-  if not name:match("^[%w._-]+/[%w._-]+$") or not name:match("/[ft][ib][gl]%-") then
-    error("exhibit: expected `{{< exhibit <notebook>/<fig-or-tbl-id> >}}`, got «" .. name .. "»")
+  local kind = name:match("^[%w._-]+/(%a+)%-[%w._-]+$")
+  if kind ~= "fig" and kind ~= "tbl" and kind ~= "quote" then
+    error("exhibit: expected `{{< exhibit <notebook>/<fig-, tbl- or quote-id> >}}`, got «"
+      .. name .. "»")
   end
   local rel = ARTIFACTS .. name .. ".md"
   local fh = io.open(pandoc.path.join({ project_dir(), rel }), "r")

@@ -473,7 +473,7 @@ function F.Div(div)
     return {}
   end
   if is_typst then
-    for _, cls in ipairs({ "kilde", "tabellnote" }) do
+    for _, cls in ipairs({ "kilde", "tabellnote", "boks" }) do
       if div.classes:includes(cls) then
         local out = pandoc.Blocks({ pandoc.RawBlock("typst", "#rapport-" .. cls .. "[") })
         out:extend(div.content)

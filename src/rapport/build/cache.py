@@ -41,6 +41,18 @@ def tree_sha256(root: Path, patterns: tuple[str, ...] = ("**/*",),
     return digest.hexdigest()
 
 
+TOOLKIT_SRC = Path(__file__).resolve().parents[2]   # the checkout's src/ (holds rapport/)
+
+
+def toolkit_paths(root: Path) -> tuple[Path, Path]:
+    """The package source and lock file a project builds with: its own `src/` and
+    `requirements.lock`, or, for a project without `src/` (an example under `examples/`),
+    those of the toolkit checkout it runs from."""
+    if (root / "src").is_dir():
+        return root / "src", root / "requirements.lock"
+    return TOOLKIT_SRC, TOOLKIT_SRC.parent / "requirements.lock"
+
+
 @dataclass(frozen=True)
 class Environment:
     """Hashes every notebook depends on: the package source and the locked dependencies.
@@ -54,9 +66,9 @@ class Environment:
 
     @classmethod
     def of(cls, root: Path) -> "Environment":
-        lock = root / "requirements.lock"
+        src, lock = toolkit_paths(root)
         return cls(
-            package=tree_sha256(root / "src", exclude=("rapport/build/",)),
+            package=tree_sha256(src, exclude=("rapport/build/",)),
             lock=file_sha256(lock) if lock.exists() else "",
         )
 

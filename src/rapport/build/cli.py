@@ -30,7 +30,7 @@ import yaml
 
 from rapport import context
 from rapport.build import facts as facts_mod
-from rapport.build.cache import tree_sha256
+from rapport.build.cache import toolkit_paths, tree_sha256
 from rapport.data.recorder import file_sha256
 from rapport.fsutil import atomic_write_text, replace_dir
 from rapport.build.runner import NotebookError, discover, run_notebooks
@@ -85,16 +85,17 @@ def render_inputs_hash(root: Path, config: dict) -> str:
     """One hash over everything the rendered book depends on (sources, facts, artifacts,
     executed notebooks, bibliography and style, the renderer itself, the locked environment)."""
     digest = hashlib.sha256(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
-    files = [root / "_quarto.yml", root / "_variables.yml", root / "requirements.lock"]
+    src, lock = toolkit_paths(root)
+    files = [root / "_quarto.yml", root / "_variables.yml", lock]
     files += sorted(root.glob("*.qmd"))
     for key in ("bibliography", "csl"):
         value = config.get(key) or []
         files += [root / v for v in ([value] if isinstance(value, str) else value)]
     for path in files:
         digest.update(path.name.encode() + (file_sha256(path) if path.is_file() else "-").encode())
-    for folder in ("chapters", "_build/artifacts", "_build/notebooks", "src/rapport/build/render",
-                   "_extensions"):
+    for folder in ("chapters", "_build/artifacts", "_build/notebooks", "_extensions"):
         digest.update(folder.encode() + tree_sha256(root / folder).encode())
+    digest.update(b"renderer" + tree_sha256(src / "rapport" / "build" / "render").encode())
     return digest.hexdigest()
 
 

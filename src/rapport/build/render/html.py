@@ -90,6 +90,9 @@ def _title_block(project: Project) -> str:
         meta.append(f"<div><dt>Forfattere</dt><dd>{_esc(', '.join(map(str, authors)))}</dd></div>")
     if client:
         meta.append(f"<div><dt>Oppdragsgiver</dt><dd>{_esc(str(client))}</dd></div>")
+    for key, label in (("project-period", "Prosjektperiode"), ("team", "Team")):
+        if project.report.get(key):
+            meta.append(f"<div><dt>{label}</dt><dd>{_esc(str(project.report[key]))}</dd></div>")
     if project.date_text():
         meta.append(f"<div><dt>Dato</dt><dd>{_esc(project.date_text())}</dd></div>")
     if meta:

@@ -6,6 +6,7 @@ filters/shortcodes.lua hands to the extension's handlers.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -262,6 +263,11 @@ def expand(project: Project, rel: str, problems: list[Problem]) -> SourceMap:
             elif stripped.startswith(fence) and stripped.strip("`~") == "":
                 fence = None
         own = re.fullmatch(r"\{\{<\s*([A-Za-z][\w-]*)\s+(.*?)\s*>\}\}", stripped)
+        if own and fence is None and own.group(1) == "include":
+            included = _included(project, rel, own.group(2).strip("\"'"), origin, problems)
+            if included is not None:
+                out.extend(included)
+                continue
         if own and fence is None and own.group(1) in project.shortcode_names():
             # A block of its own, even where the line sits inside a paragraph.
             for text in ("", f'::: {{.rapport-shortcode name="{own.group(1)}" '
@@ -274,6 +280,26 @@ def expand(project: Project, rel: str, problems: list[Problem]) -> SourceMap:
             continue
         out.add(_shortcodes(project, line, origin, problems), origin)
     return out
+
+
+def _included(project: Project, rel: str, target: str, origin: tuple[str, int],
+              problems: list[Problem]) -> SourceMap | None:
+    """A committed Markdown file placed with `{{< include >}}` (resolved like Quarto: `/x` from
+    the project root, else from the including file). Generated files cannot be included:
+    Quarto expands includes before pre-render has made them (the exhibit shortcode places
+    those)."""
+    path = target.lstrip("/") if target.startswith("/") else str(
+        (Path(rel).parent / target).as_posix())
+    path = os.path.normpath(path)
+    if path.startswith(("_build/", "_book/")) or path.startswith(".."):
+        problems.append(Problem(*origin, f"include of {target}: only committed files of the "
+                                "project can be included (Quarto expands include before "
+                                "pre-render); place generated exhibits with {{< exhibit … >}}"))
+        return None
+    if not (project.root / path).is_file():
+        problems.append(Problem(*origin, f"include of {target}: file not found ({path})"))
+        return None
+    return expand(project, path, problems)
 
 
 def _shortcodes(project: Project, line: str, origin: tuple[str, int],
