@@ -19,7 +19,8 @@ $(STAMP): requirements.lock pyproject.toml
 	@echo "==> creating $(VENV) from requirements.lock"
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
-	@$(PY) -c "import pathlib, site; pathlib.Path(site.getsitepackages()[0], 'rapport-src.pth').write_text(str(pathlib.Path('src').resolve()) + '\n')"
+	@rm -f $(VENV)/lib/python3.11/site-packages/rapport-src.pth
+	@$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $@
 
 report: $(STAMP) ## Build the example report: _book/index.html (HTML book) and the PDF

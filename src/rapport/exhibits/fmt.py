@@ -7,7 +7,8 @@ Conventions (babel / CLDR `nb` for grouping and decimal sign):
 * Percent: «73 %» (no-break space before %). Percentage points: «7,0 pp» in tables,
   «7 prosentpoeng» in prose; «46 prosent» in prose.
 * Kroner: «kr 34 724 136» in tables, «34,7 millioner kroner» in prose.
-* Dates: «5. mai 2024» (long) and «24.05.2024» (short).
+* Dates: «5. mai 2024» (long), «24.05.2024» (short), «oktober 2023» (month and year).
+* Counts in words: «én», «sju», «tolv» (:func:`count_words`).
 
 **Inputs.** Every percentage function takes a *share* (0–1), never a percent number:
 ``pct(0.73) == "73 %"``; ``pp(0.07) == "7 pp"`` (a difference of two shares).
@@ -26,6 +27,7 @@ Prose words for shares («om lag en av tre», «nesten halvparten») are in :fun
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from decimal import Decimal
 from numbers import Real
 
@@ -45,7 +47,8 @@ if (NBSP, MINUS, COMMA) != ("\u00a0", "\u2212", ","):
 __all__ = [
     "LOCALE", "NBSP", "MINUS", "round_half_up", "integer", "decimal", "number", "signed",
     "pct", "pct_prose", "pp", "pp_prose", "signed_pct", "signed_pp", "kr", "kr_prose",
-    "date_long", "date_short", "n_label", "n_rounds", "pct_n", "share_words",
+    "date_long", "date_short", "month_year", "count_words", "n_label", "n_rounds", "n_range",
+    "pct_n", "share_words",
 ]
 
 
@@ -200,16 +203,58 @@ def date_short(value) -> str:
     return format_date(_as_date(value), "dd.MM.y", locale=LOCALE)
 
 
-def n_label(n, *, parens: bool = True) -> str:
-    """«(n = 214)», «(n = 1 311)»; parens=False gives «n = 214»."""
-    text = f"n = {integer(n)}"
-    return f"({text})" if parens else text
+def month_year(value) -> str:
+    """«oktober 2023»: month and year."""
+    return format_date(_as_date(value), "MMMM y", locale=LOCALE)
 
 
-def n_rounds(ns: dict, *, parens: bool = True) -> str:
+# Bokmål number words for the counts prose writes out («én virksomhet», «tolv av dem»).
+_WORDS = ("null", "én", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti", "elleve",
+          "tolv")
+
+
+def count_words(n, *, upto: int = 12, neuter: bool = False) -> str:
+    """A count in words up to `upto` (at most 12), digits above: 1 → «én» («ett» with
+    neuter=True), 7 → «sju», 13 → «13». Whole numbers ≥ 0 only."""
+    if isinstance(n, bool) or int(n) != n or n < 0:
+        raise ValueError(f"count_words: expected a whole number ≥ 0, got {n!r}")
+    n = int(n)
+    if n > min(upto, len(_WORDS) - 1):
+        return integer(n)
+    return "ett" if neuter and n == 1 else _WORDS[n]
+
+
+_N_TEMPLATE = re.compile(r"^(\(?)([nN])(\s*=\s*)\{n\}(\)?)$")
+
+
+def n_template_parts(template: str) -> tuple[str, str, str, str]:
+    """(open, label, equals, close) of a base format such as «(n = {n})» or «(N={n})»: n or N,
+    an equals sign, {n}, and parentheses on both sides or neither (house-style `n-format`)."""
+    match = _N_TEMPLATE.match(template) if isinstance(template, str) else None
+    if not match or bool(match.group(1)) != bool(match.group(4)):
+        raise ValueError(f"n format {template!r}: expected e.g. '(n = {{n}})' or '(N={{n}})'")
+    return match.groups()
+
+
+def n_label(n, *, parens: bool = True, template: str = "(n = {n})") -> str:
+    """«(n = 214)», «(n = 1 311)»; parens=False gives «n = 214»; template= another house
+    style's form: «(N = 48)», «(n=721)»."""
+    open_, label, eq, close = n_template_parts(template)
+    text = f"{label}{eq}{integer(n)}"
+    return f"{open_}{text}{close}" if parens else text
+
+
+def n_rounds(ns: dict, *, parens: bool = True, template: str = "(n = {n})") -> str:
     """Round comparison: {2022: 261, 2024: 271} → «(n 2022 = 261, n 2024 = 271)» (sorted)."""
-    text = ", ".join(f"n {key} = {integer(ns[key])}" for key in sorted(ns))
-    return f"({text})" if parens else text
+    open_, label, eq, close = n_template_parts(template)
+    text = ", ".join(f"{label} {key}{eq}{integer(ns[key])}" for key in sorted(ns))
+    return f"{open_}{text}{close}" if parens else text
+
+
+def n_range(low, high, *, template: str = "(n = {n})") -> str:
+    """Several bases: «(n = 203–216)»."""
+    open_, label, eq, close = n_template_parts(template)
+    return f"{open_}{label}{eq}{integer(low)}{NDASH}{integer(high)}{close}"
 
 
 def pct_n(share, n, decimals: int = 1) -> str:

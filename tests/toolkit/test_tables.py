@@ -16,10 +16,8 @@ PANDOC = pypandoc.get_pandoc_path()
 
 
 @pytest.fixture(autouse=True)
-def artifacts(tmp_path, monkeypatch):
-    monkeypatch.setenv("RAPPORT_ARTIFACTS", str(tmp_path / "art"))
-    monkeypatch.setenv("RAPPORT_NOTEBOOK", "03-bruk")
-    return tmp_path / "art"
+def artifacts(publishing):
+    return publishing
 
 
 def pandoc(text: str, to: str) -> str:

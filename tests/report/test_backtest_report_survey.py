@@ -28,7 +28,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 REF = REPO / "data" / "reference"
 STEMS = ("03-ikke-mottakere", "03-survey")
 # The non-recipient exhibits have their own notebook (a change to that survey re-runs only it).

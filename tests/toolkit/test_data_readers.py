@@ -12,7 +12,7 @@ import pytest
 from openpyxl import Workbook
 
 from rapport.data import load_codebook, read_dataset
-from tests.fixtures.data.helpers import (
+from tests.toolkit.fixtures.data.helpers import (
     codebook,
     copy_fixture_project,
     data_file,

@@ -17,7 +17,7 @@ import pytest
 from ekspertbistand.firms import generate_firm_registers
 from rapport.data.codebook import load_codebook
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 REF = ROOT / "data" / "reference"
 DATASETS = ("tilsagn", "virksomheter", "tilsagn_utproving")
 # Tabell 3 prints two industry labels differently from Tabell 4 (and the codebook).

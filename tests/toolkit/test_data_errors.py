@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rapport.data import read_dataset
-from tests.fixtures.data.helpers import codebook, data_file, error_of, make_project
+from tests.toolkit.fixtures.data.helpers import codebook, data_file, error_of, make_project
 
 SURVEY = """
 dataset: mottakere_2024

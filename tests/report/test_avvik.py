@@ -17,7 +17,7 @@ import pypandoc
 import pytest
 import yaml
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 NOTEBOOK = REPO / "notebooks" / "90-avvik.py"
 S = "\u00a0"  # the formatter's no-break space
 

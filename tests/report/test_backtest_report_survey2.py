@@ -26,7 +26,7 @@ import pandas as pd
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 REF = ROOT / "data" / "reference"
 NOTEBOOKS = ["02-frafall", "04-innhold", "05-survey"]
 APPROX_PP = 5  # verbal values («ca. 60 prosent», «nesten 100 prosent», «~17 prosent»)

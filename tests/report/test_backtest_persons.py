@@ -19,7 +19,7 @@ import yaml
 
 from ekspertbistand.persons import generate_person_registers, scale_targets
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 REFERENCE = REPO / "data" / "reference"
 CODEBOOK = REPO / "data" / "codebook"
 

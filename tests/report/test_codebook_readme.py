@@ -6,7 +6,7 @@ from pathlib import Path
 
 from rapport.data.codebook_doc import codebook_readme
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_codebook_readme_is_up_to_date():

@@ -11,7 +11,7 @@ from pathlib import Path
 import pypandoc
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 NOTEBOOK = REPO / "notebooks" / "99-galleri.py"
 CHAPTER = REPO / "chapters" / "a4-galleri.qmd"
 

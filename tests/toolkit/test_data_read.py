@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from rapport.data import DataError, check_frame, read_dataset, read_file
-from tests.fixtures.data.helpers import copy_fixture_project, data_file, error_of
+from tests.toolkit.fixtures.data.helpers import copy_fixture_project, data_file, error_of
 
 
 def sha256(path):

@@ -17,10 +17,8 @@ S = "\u00a0"
 
 
 @pytest.fixture(autouse=True)
-def artifacts(tmp_path, monkeypatch):
-    monkeypatch.setenv("RAPPORT_ARTIFACTS", str(tmp_path / "art"))
-    monkeypatch.setenv("RAPPORT_NOTEBOOK", "03-bruk")
-    return tmp_path / "art"
+def artifacts(publishing):
+    return publishing
 
 
 def single():

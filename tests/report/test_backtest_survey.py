@@ -18,7 +18,7 @@ import pandas as pd
 import pyreadstat
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw" / "survey"
 REF = ROOT / "data" / "reference"
 APPROX_PP = 5  # tolerance for verbal values («ca. halvparten», «nesten 100 prosent»)
