@@ -18,7 +18,8 @@ def _new(args: argparse.Namespace) -> int:
     from rapport.scaffold import ScaffoldError, new_project
 
     try:
-        root = new_project(args.directory, title=args.title)
+        root = new_project(args.directory, title=args.title, style=args.style,
+                           place=args.place, author=args.author)
     except ScaffoldError as exc:
         print(f"rapport new: {exc}", file=sys.stderr)
         return 1
@@ -62,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("directory", type=Path, help="a directory that does not exist or is empty")
     new.add_argument("--title", default="Evaluering av tiltaket",
                      help="the book title (default: %(default)s)")
+    new.add_argument("--style", default="oxford-research",
+                     help="house style: oxford-research or oslo-economics (default: %(default)s)")
+    new.add_argument("--place", default="Oslo", help="place in the signature (%(default)s)")
+    new.add_argument("--author", default="Oxford Research AS", help="author (%(default)s)")
     new.set_defaults(run=_new)
     codebook = commands.add_parser("codebook", help="codebook tools")
     codebook_commands = codebook.add_subparsers(dest="codebook_command", required=True,

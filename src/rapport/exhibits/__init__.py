@@ -9,7 +9,7 @@ artifacts directory (`rapport.context.artifacts_dir()`); see docs/architecture.m
 """
 
 from . import fmt, style
-from .facts import fact, format_value
+from .facts import fact, format_value, publish_book_date
 from .figures import (alt_bars, alt_county, alt_dac, alt_grouped, alt_likert, alt_logic,
                       alt_states, bar_chart, bar_order, county_bars, dac_diagram, grouped_bars,
                       likert_diverging, likert_stacked, logic_model, order_bars, publish_bars,
@@ -18,7 +18,7 @@ from .tables import (Block, Cell, Table, build_table, difference, difference_not
                      disclosure_note, pct_n_cells, publish_table)
 
 __all__ = [
-    "fmt", "style", "fact", "format_value",
+    "fmt", "style", "fact", "format_value", "publish_book_date",
     "bar_chart", "grouped_bars", "county_bars", "likert_stacked", "likert_diverging",
     "state_distribution", "dac_diagram", "logic_model", "publish_figure",
     "bar_order", "order_bars", "publish_bars", "publish_question",
