@@ -47,6 +47,10 @@ def execute(source: Path, output: Path, cwd: Path) -> int:
     # Drop outputs a percent script cannot carry anyway, and any kernelspec it names: the run
     # always uses the project's own interpreter.
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    # nbformat gives each cell a random id; the executed notebook is published (analyse/*.html),
+    # so number the cells instead: the same script gives the same page.
+    for index, cell in enumerate(nb.cells, start=1):
+        cell["id"] = f"cell-{index}"
     client = NotebookClient(
         nb,
         timeout=CELL_TIMEOUT_SECONDS,
