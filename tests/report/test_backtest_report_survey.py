@@ -322,7 +322,7 @@ def test_published_figure_number(stem, row, artifacts, facts):
             assert n == int(row["n"]), f"{where}: printed n = {row['n']}, published n = {n}"
 
 
-# --- captions: n and «(Flere svar mulig)» as the report (and DESIGN §5) want ---------------
+# --- captions: n and «(Flere svar mulig)» as the report (and docs/cookbook.md «Conventions») want ---------------
 
 CAPTIONS = {
     "fig-kjennskap": "(n = 214)",

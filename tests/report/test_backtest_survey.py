@@ -442,7 +442,7 @@ def moe(p: Fraction, n: int) -> float:
     ("r24", "q_mal_annet_arbeid", "r22", "6.1", True, "Figur 9 annet arbeid (l. 603)"),
     ("r24", "q_tiltak_arbeidstid", "r22", "6.6", False, "Figur 10 arbeidstid (l. 660)"),
     ("r24", "q_kilde_navweb", "r22", "3.8", False, "Figur 6 NAV nettsider (l. 508)"),
-    # l. 510 prints ±4,9: not reproducible with n = 271 (seed004.md §9); the data give 4,5
+    # l. 510 prints ±4,9: not reproducible with n = 271 (data/reference/tekst_feilmarginer.csv); the data give 4,5
     ("r24", "q_kilde_ansatte", "r22", "4.5", True, "Figur 6 andre ansatte (l. 510)"),
 ])
 def test_margins_of_error(ds24, col, ds22, printed, exceeds, what, data):

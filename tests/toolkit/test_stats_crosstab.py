@@ -7,7 +7,7 @@ import pytest
 
 from rapport.stats import TOTAL, crosstab, crosstab_from_counts, group_difference, round_half_up
 
-# Tabell 6 counts implied by the printed column percentages (seed004.md §7.3: n 156/33/19/3)
+# Tabell 6 counts implied by the printed column percentages (seed 004's Tabell 6: n 156/33/19/3)
 T6_ROWS = ["Ja, leder for enheten/avdelingen", "Ja, leder utenfor enheten/avdelingen",
            "Ja, HR eller personalansvarlig for enheten/avdeling",
            "Ja, HR eller personalansvarlig utenfor enheten/avdelingen", "Verneombud", "Andre",
