@@ -116,3 +116,23 @@ def test_bad_input():
         fmt.integer(float("nan"))
     with pytest.raises(TypeError):
         fmt.integer(True)
+
+
+def test_month_year_and_count_words():
+    import datetime
+
+    assert fmt.month_year(datetime.date(2023, 10, 1)) == "oktober 2023"
+    assert [fmt.count_words(n) for n in (0, 1, 2, 7, 12, 13)] == [
+        "null", "én", "to", "sju", "tolv", "13"]
+    assert fmt.count_words(1, neuter=True) == "ett"
+    assert fmt.count_words(3, upto=1) == "3"
+    with pytest.raises(ValueError):
+        fmt.count_words(2.5)
+
+
+def test_n_label_in_other_house_styles():
+    assert fmt.n_label(48, template="(N = {n})") == "(N = 48)"
+    assert fmt.n_label(721, template="(n={n})") == "(n=721)"
+    assert fmt.n_rounds({2024: 271, 2022: 261}, template="(n={n})") == "(n 2022=261, n 2024=271)"
+    with pytest.raises(ValueError):
+        fmt.n_label(1, template="(n = {n}")
