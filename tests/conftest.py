@@ -21,8 +21,22 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-BUILD_IGNORE = shutil.ignore_patterns(".venv", ".git", "_book", "_build", "_variables.yml",
-                                      "*.staging", ".pytest_cache", "__pycache__", "examples")
+ANYWHERE = {".venv", ".git", ".pytest_cache", "__pycache__", ".ruff_cache"}
+AT_ROOT = {"_book", "_build", "_variables.yml", "examples"}  # a fixture may hold a _build/
+
+
+def copy_ignoring_outputs(source: Path):
+    """An ignore function for shutil.copytree: environments and caches anywhere, build outputs
+    (and other projects under examples/) only at the project root."""
+    source = Path(source).resolve()
+
+    def ignore(directory: str, names: list[str]) -> set[str]:
+        skipped = {n for n in names if n in ANYWHERE or n.endswith((".staging", ".egg-info"))}
+        if Path(directory).resolve() == source:
+            skipped |= AT_ROOT & set(names)
+        return skipped
+
+    return ignore
 
 
 def write(path: Path, text: str) -> Path:
@@ -55,7 +69,7 @@ def built_projects(tmp_path_factory):
     def build(source: Path) -> Path:
         if source not in built:
             root = tmp_path_factory.mktemp("built") / source.name
-            shutil.copytree(source, root, ignore=BUILD_IGNORE)
+            shutil.copytree(source, root, ignore=copy_ignoring_outputs(source))
             # The environment is part of the project (the CSL style and fonts are read from it).
             (root / ".venv").symlink_to(REPO / ".venv")
             proc = cli(root, "report")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, copy_ignoring_outputs
 
 pytestmark = pytest.mark.slow
 THIS = Path(__file__).relative_to(REPO).as_posix()
@@ -20,8 +20,6 @@ EXAMPLE = ["data", "notebooks", "chapters", "index.qmd", "references.bib", "_qua
            "tests/report", "src/ekspertbistand"]
 NEW_REPORT = ["data", "notebooks", "chapters", "index.qmd", "references.bib", "_quarto.yml",
               "tests/report"]
-IGNORE = shutil.ignore_patterns(".venv", ".git", "_book", "_build", "_variables.yml", "*.staging",
-                                ".pytest_cache", "__pycache__", "register", "*.egg-info")
 
 
 def pytest_in(root: Path, *args: str) -> subprocess.CompletedProcess:
@@ -36,7 +34,7 @@ def count(summary: str, word: str) -> int:
 
 def test_every_test_passes_with_a_new_report_in_place_of_the_example(tmp_path):
     root = tmp_path / "repo"
-    shutil.copytree(REPO, root, ignore=IGNORE)
+    shutil.copytree(REPO, root, ignore=copy_ignoring_outputs(REPO))
     for rel in EXAMPLE:
         path = root / rel
         shutil.rmtree(path) if path.is_dir() else path.unlink()
