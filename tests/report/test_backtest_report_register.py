@@ -78,6 +78,7 @@ def build(tmp_path_factory) -> Path:
     shutil.copytree(REPO / "src", root / "src",
                     ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     shutil.copytree(REPO / "data" / "codebook", root / "data" / "codebook")
+    shutil.copytree(REPO / "_extensions", root / "_extensions")  # the house style
     register = REPO / "data" / "raw" / "register"
     if register.is_dir():  # the data command regenerates it when stale or missing
         shutil.copytree(register, root / "data" / "raw" / "register")

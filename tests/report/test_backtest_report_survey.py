@@ -36,7 +36,7 @@ IKKE_MOTTAKERE = {"fig-kjennskap", "fig-relevans", "fig-arsak-ikke-sokt", "fig-g
 APPROX_PP = 5
 
 # What the notebooks read (plus the package, linked) — nothing else, so the build is quick.
-COPY = ["data/codebook", "data/raw/survey", "data/raw/prosjekt", "requirements.lock"]
+COPY = ["data/codebook", "data/raw/survey", "data/raw/prosjekt", "requirements.lock", "_extensions"]
 
 
 def rhu(x, nd: int = 0) -> Decimal:
@@ -58,7 +58,9 @@ def build(tmp_path_factory) -> Path:
     (root / "notebooks").mkdir()
     for stem in STEMS:
         shutil.copy2(REPO / "notebooks" / f"{stem}.py", root / "notebooks" / f"{stem}.py")
-    (root / "_quarto.yml").write_text("project:\n  type: book\n", encoding="utf-8")
+    (root / "_quarto.yml").write_text(
+        "project:\n  type: book\nmetadata-files:\n  - _extensions/rapport/styles/oxford-research.yml\n",
+        encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
     proc = subprocess.run([sys.executable, "-m", "rapport.build.cli", "prepare", "--root",
                            str(root)], cwd=root, env=env, capture_output=True, text=True,

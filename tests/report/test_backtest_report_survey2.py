@@ -56,6 +56,7 @@ def artifacts(tmp_path_factory) -> Path:
     for name in ("_quarto.yml", "requirements.lock"):
         shutil.copy2(ROOT / name, root / name)
     shutil.copytree(ROOT / "data" / "codebook", root / "data" / "codebook")
+    shutil.copytree(ROOT / "_extensions", root / "_extensions")  # the house style
     shutil.copytree(ROOT / "data" / "raw" / "survey", root / "data" / "raw" / "survey")
     for stem in NOTEBOOKS:
         shutil.copy2(ROOT / "notebooks" / f"{stem}.py", root / "notebooks" / f"{stem}.py")

@@ -212,3 +212,11 @@ def test_publish_bars_keeps_table_order_and_marks_multi(artifacts):
     assert list(csv.columns) == ["category", "count", "n", "share"]
     md = out["md"].read_text(encoding="utf-8").replace(S, " ")
     assert "Hva? (Flere svar mulig) (n = 4)" in md and "Kilde" not in md
+
+
+def test_the_returned_paths_show_as_the_book_uses_them(artifacts):
+    """A notebook's last expression is published in its executed copy: no build directory."""
+    out = publish_figure("kjennskap", bar_chart(single()), caption="Hva?")
+    assert out["md"].is_file() and str(artifacts) in str(out["md"])
+    assert str(artifacts) not in repr(out)
+    assert "'md': '/_build/artifacts/03-bruk/fig-kjennskap.md'" in repr(out)

@@ -31,6 +31,20 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#@~^|$])")
 
 
+class Published(dict):
+    """What a publish function returns: the files written and the texts used. Shown in a
+    notebook (and so in its published executed copy) with the project-rooted paths the book
+    uses, never the build directory, which differs from machine to machine."""
+
+    def __repr__(self) -> str:
+        shown = {key: context.published_path(value) if isinstance(value, Path) else value
+                 for key, value in self.items()}
+        return repr(shown)
+
+    def _repr_pretty_(self, printer, cycle) -> None:  # IPython's display
+        printer.text(repr(self))
+
+
 def check_id(exhibit_id: str) -> str:
     """An exhibit id (without the fig-/tbl- prefix): lowercase ascii letters, digits and «-»."""
     if not isinstance(exhibit_id, str) or not _ID.match(exhibit_id):

@@ -78,4 +78,4 @@ def publish_figure(fig_id: str, fig: Figure, *, caption: str, alt: str | None = 
     atomic_write_text(md_path, text)
     if close:
         plt.close(fig)
-    return {"svg": svg_path, "csv": csv_path, "md": md_path, "alt": alt, "n": n_part}
+    return snippet.Published(svg=svg_path, csv=csv_path, md=md_path, alt=alt, n=n_part)

@@ -60,4 +60,4 @@ def publish_table(tbl_id: str, table: Table | str, *, caption: str, data: pd.Dat
     text = table_snippet(tbl_id, table_md, caption=caption, n_part=n_part, notes=notes,
                          source=source, csv_path=csv_path, numbered=numbered, house=house)
     atomic_write_text(md_path, text)
-    return {"md": md_path, "csv": csv_path, "n": n_part}
+    return snippet.Published(md=md_path, csv=csv_path, n=n_part)
