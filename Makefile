@@ -10,42 +10,50 @@ export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
 
-.PHONY: help report test check data codebook bench clean distclean lock
+.PHONY: help report test test-toolkit check data codebook lab bench clean distclean lock
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.lock pyproject.toml
 	@echo "==> creating $(VENV) from requirements.lock"
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
-	@$(PY) -c "import pathlib, site; pathlib.Path(site.getsitepackages()[0], 'rapport-src.pth').write_text(str(pathlib.Path('src').resolve()) + '\n')"
+	@rm -f $(VENV)/lib/python3.11/site-packages/rapport-src.pth
+	@$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $@
 
-report: $(STAMP) ## Build the example report: _book/index.html (HTML book) and the PDF
-	@$(PY) -m rapport.build.cli report
+report: $(STAMP) ## Build the report: _book/index.html (HTML book) and the PDF
+	@$(VENV)/bin/rapport report
 
-data: $(STAMP) ## Generate the synthetic register extracts (full scale) if missing or stale
-	@$(PY) -m rapport.build.cli data
+data: $(STAMP) ## Run the report's data command (report.data-command in _quarto.yml), if any
+	@$(VENV)/bin/rapport data
 
 codebook: $(STAMP) ## Regenerate data/codebook/README.md from the YAML codebooks
 	@$(PY) -c "from rapport.data import write_codebook_readme as w; print(w())"
 
-test: $(STAMP) ## Run all tests (unit, backtests, end-to-end build)
+test: $(STAMP) ## Run all tests: the toolkit's, every report end to end, the report's own
 	@$(PY) -m pytest
+
+test-toolkit: $(STAMP) ## Run the toolkit's fast tests only (tests/toolkit, no builds)
+	@$(PY) -m pytest tests/toolkit -m "not slow"
+
+lab: $(STAMP) ## Open the notebooks in JupyterLab (docs/cookbook.md: what differs there)
+	@$(VENV)/bin/jupyter lab --notebook-dir=. notebooks
 
 check: $(STAMP) ## Lint and validate the CI workflow
 	@$(PY) -m ruff check src tests notebooks
 	@$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
-bench: $(STAMP) ## Benchmark builds at full scale; writes bench/results.md
+bench: $(STAMP) ## Time cold, no-op, prose-edit and data-edit builds (bench/run.py); writes bench/results.md
 	@$(PY) bench/run.py
 
 clean: ## Remove build outputs and the notebook cache (forces a full rebuild)
 	rm -rf _build _book _variables.yml
 
-distclean: clean ## Also remove the environment and generated register data
-	rm -rf $(VENV) data/raw/register
+distclean: clean ## Also remove the environment and every git-ignored file under data/ (generated inputs)
+	rm -rf $(VENV)
+	git clean -fdX data/
 
 lock: ## Re-resolve requirements.lock from pyproject.toml (needs network)
 	$(PY) -m pip install --quiet uv

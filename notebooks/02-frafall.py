@@ -29,7 +29,7 @@ import pandas as pd
 
 from rapport.data import load_codebook, read_dataset
 from rapport.exhibits import build_table, difference, difference_note, fact, fmt, publish_table
-from rapport.stats import single_choice
+from rapport.stats import rake, single_choice
 
 KILDE = ("Utvalget til spørreundersøkelsen til mottakere av tilskudd 2024, koblet mot "
          "Enhetsregisteret (Oxford Research AS)")
@@ -148,23 +148,6 @@ publish_table(
 # og vi måler den største endringen i en svarkategori, i prosentpoeng.
 
 # %%
-def rake(sample: pd.DataFrame, population: pd.DataFrame, variables: list[str],
-         iterations: int = 200, tol: float = 1e-10) -> pd.Series:
-    """Raking weights (mean 1) that make the sample's margins equal the population's."""
-    w = pd.Series(1.0, index=sample.index)
-    for _ in range(iterations):
-        largest = 0.0
-        for v in variables:
-            target = population[v].astype(object).value_counts(normalize=True)
-            current = w.groupby(sample[v].astype(object)).sum() / w.sum()
-            factor = sample[v].astype(object).map(target / current)
-            largest = max(largest, float((factor - 1).abs().max()))
-            w = w * factor
-        if largest < tol:
-            break
-    return w * len(w) / w.sum()
-
-
 VEKTVARIABLER = ["tilsagnsar", "sektor", "ansatte_kat"]
 vekter = rake(respondenter, koblet, VEKTVARIABLER).set_axis(respondenter["lopenr"])
 
@@ -185,7 +168,7 @@ pd.DataFrame({"kategori": uvektet["category"], "uvektet": uvektet["share"],
 fact("frafall.n_utvalg", len(utvalg), kind="int")
 fact("frafall.n_koblet", len(koblet), kind="int")
 fact("frafall.n_ikke_koblet", len(ikke_koblet),
-     text="én" if len(ikke_koblet) == 1 else fmt.integer(len(ikke_koblet)))
+     text=fmt.count_words(len(ikke_koblet), upto=1))  # «én», else digits
 fact("frafall.n_respondenter", n_resp, kind="int")
 fact("frafall.n_ellers", n_ellers, kind="int")
 fact("frafall.terskel", TERSKEL_PP / 100, kind="pp")

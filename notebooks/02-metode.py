@@ -29,10 +29,9 @@
 import math
 
 import pandas as pd
-from babel.dates import format_date
 
 from rapport.data import read_dataset
-from rapport.exhibits import dac_diagram, fact, fmt, publish_figure
+from rapport.exhibits import dac_diagram, fact, publish_figure
 from rapport.stats import moe
 
 # %% [markdown]
@@ -43,11 +42,6 @@ from rapport.stats import moe
 
 # %%
 design = read_dataset("utvalg")
-
-
-def month_year(value) -> str:
-    """«oktober 2023»: month and year in bokmål (CLDR nb through babel, as fmt does)."""
-    return format_date(pd.Timestamp(value).date(), "MMMM y", locale=fmt.LOCALE)
 
 
 def fact_key(row) -> str:
@@ -80,7 +74,7 @@ for row in design.itertuples(index=False):
         fact(f"{key}_kort", row.dato.date(), kind="date_short")
     elif row.enhet == "maaned":
         verdier[key] = row.dato
-        fact(key, row.dato.date(), month_year(row.dato))
+        fact(key, row.dato.date(), kind="month_year")
     else:  # the codebook lists the units; a new one must be handled here
         raise ValueError(f"utvalg.csv: ukjent enhet {row.enhet!r} for {row.noekkel}")
 design[["noekkel", "gruppe", "enhet", "tall", "dato"]]

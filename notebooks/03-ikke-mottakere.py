@@ -16,7 +16,7 @@
 # teksten bruker. Mottakerundersøkelsene (Figur 6–17, Tabell 6) står i `03-survey.py`; delingen
 # gjør at en endret ikke-mottakerfil bare kjører denne notatboken på nytt.
 #
-# Regler (DESIGN §5): figurteksten er spørsmålsteksten ordrett fra kodeboken, med
+# Regler (docs/cookbook.md «Conventions»): figurteksten er spørsmålsteksten ordrett fra kodeboken, med
 # «(Flere svar mulig)» der spørsmålet har flere svar, og n regnet fra dataene. «Vet ikke» står
 # i nevneren. Andeler er uvektede (som i rapporten). Kategorirekkefølgen i søylefigurene
 # (`order_bars`): innholdssvarene etter størrelse, deretter de utelukkende «nei/ingen»-svarene,

@@ -25,7 +25,7 @@ import pandas as pd
 from rapport.data import load_codebook, read_dataset
 from rapport.exhibits import (build_table, difference, difference_note, fact,
                               fmt, publish_table)
-from rapport.stats import assert_safe, suppress_shares, suppress_table
+from rapport.stats import protect_shares
 
 KILDE = "NAVs registre over sykefravær og ytelser, bearbeidet av Oxford Research AS"
 
@@ -67,14 +67,12 @@ for blokk, ramme, kolonne, etiketter in BLOKKER:
               .reindex(index=list(etiketter), columns=[False, True], fill_value=0))
     antall.columns = ["ikke", "mott"]
     assert int(antall.to_numpy().sum()) == len(ramme), f"{blokk}: verdier utenfor kodelisten"
-    beskyttet = suppress_table(antall)
-    assert_safe(beskyttet)
-    andeler = antall / antall.sum(axis=0)
-    maske = suppress_shares(andeler, beskyttet, denominator="column").mask
+    beskyttet = protect_shares(antall)  # counts and column shares, suppressed and checked
+    andeler = beskyttet.shares
     diff = difference(andeler["ikke"], andeler["mott"], decimals=1, rounded=True)
     diff.index = andeler.index
     for kode, etikett in etiketter.items():
-        m_ikke, m_mott = bool(maske.loc[kode, "ikke"]), bool(maske.loc[kode, "mott"])
+        m_ikke, m_mott = beskyttet.share_hidden(kode, "ikke"), beskyttet.share_hidden(kode, "mott")
         rader.append({
             "blokk": blokk, "kategori": etikett,
             "ikke": fmt.pct_n(andeler.loc[kode, "ikke"], antall.loc[kode, "ikke"]),

@@ -69,7 +69,7 @@ refundert = tilsagn[tilsagn["refundert"]].copy()
 refundert["aar"] = pd.to_datetime(refundert["refusjonsdato"]).dt.year
 matrise = (
     refundert.pivot_table(index="nav_region", columns="aar", values="refusjonsbelop",
-                          aggfunc="sum", fill_value=0.0)
+                          aggfunc="sum", fill_value=0.0, observed=False)
     .reindex(index=list(regioner), fill_value=0.0)
 )
 aar2 = list(matrise.columns)

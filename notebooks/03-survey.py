@@ -16,7 +16,7 @@
 # 3.3 og 3.4, og tallene teksten bruker. Ikke-mottakerne (Figur 2–5) står i
 # `03-ikke-mottakere.py`, så en endret ikke-mottakerfil ikke kjører denne notatboken på nytt.
 #
-# Regler (DESIGN §5): figurteksten er spørsmålsteksten ordrett fra kodeboken, med
+# Regler (docs/cookbook.md «Conventions»): figurteksten er spørsmålsteksten ordrett fra kodeboken, med
 # «(Flere svar mulig)» der spørsmålet har flere svar, og n regnet fra dataene. «Vet ikke» står
 # i nevneren. Andeler er uvektede (som i rapporten).
 #
@@ -106,7 +106,7 @@ def moe_facts(key: str, r22: pd.DataFrame, r24: pd.DataFrame, option: str):
     """The report's verdict (single-sample margin of the 2024 estimate) and the two-sample one.
 
     The report judges a change 2022 → 2024 against 1,96·√(p(1−p)/n) of the 2024 estimate
-    (seed004.md §9); the correct margin for a difference of two independent shares is
+    (data/reference/tekst_feilmarginer.csv); the correct margin for a difference of two independent shares is
     1,96·√(p₁q₁/n₁ + p₂q₂/n₂). Both are published with their verdict words.
     """
     p22, n22 = float(r22.loc[option, "share"]), int(r22.loc[option, "n"])
@@ -142,7 +142,7 @@ moe_andre = moe_facts("andre_ansatte", k22, k24, "ansatte")
 moe_web = moe_facts("navweb", k22, k24, "navweb")
 
 # The report prints ±4,9 for «andre ansatte» (l. 510); with the printed n = 271 and p = 17 %
-# the data give ±4,5 (seed004.md §9, reading n_271). Both go to the deviations appendix.
+# the data give ±4,5 (data/reference/tekst_feilmarginer.csv, reading n_271). Both go to the deviations appendix.
 fact("avvik.moe_andre_ansatte.publisert", 4.9, kind="decimal", decimals=1)
 fact("avvik.moe_andre_ansatte.beregnet", moe_andre["single"].margin * 100, kind="decimal",
      decimals=1)

@@ -26,7 +26,7 @@ import pandas as pd
 from rapport.data import load_codebook, read_dataset
 from rapport.exhibits import (build_table, difference, difference_note, fact,
                               fmt, publish_table)
-from rapport.stats import RULE, assert_safe, suppress_shares, suppress_table
+from rapport.stats import RULE, protect_shares
 
 KILDE = "NAVs refusjonsregister koblet til Enhetsregisteret, bearbeidet av Oxford Research AS"
 
@@ -87,19 +87,16 @@ for kolonne, navn3, _navn4, orden in BLOKKER:
     data = mottakere.dropna(subset=[kolonne])
     antall = (pd.crosstab(data[kolonne], data["aar"].astype(int))
               .reindex(index=orden, columns=AAR, fill_value=0))
-    beskyttet = suppress_table(antall)
-    assert_safe(beskyttet)
+    beskyttet = protect_shares(antall)  # counts and column shares, suppressed and checked
     n_aar = antall.sum(axis=0)
-    andeler = antall / n_aar
-    andeler_beskyttet = suppress_shares(andeler, beskyttet, denominator="column")
-    assert_safe(andeler_beskyttet)
+    andeler = beskyttet.shares
     blokk_n3[navn3] = int(antall.to_numpy().sum())
     aar_n3[navn3] = n_aar
     for kode in orden:
         rad = {"blokk": navn3, "kategori": etikett(kolonne, kode, tabell=3)}
         maske = {}
         for aar in AAR:
-            skjult = bool(andeler_beskyttet.mask.loc[kode, aar])
+            skjult = beskyttet.share_hidden(kode, aar)
             rad[str(aar)] = float(andeler.loc[kode, aar])
             maske[str(aar)] = skjult
             csv3.append({"blokk": navn3, "kategori": rad["kategori"], "aar": aar,
@@ -151,22 +148,19 @@ for kolonne, _navn3, navn4, orden in BLOKKER:
         "ikke": ikke_mottakere[kolonne].value_counts().reindex(orden4, fill_value=0),
         "mott": mottakere[kolonne].value_counts().reindex(orden4, fill_value=0),
     })
-    beskyttet = suppress_table(antall)
-    assert_safe(beskyttet)
+    beskyttet = protect_shares(antall)
     n = antall.sum(axis=0)
     nevnere[navn4] = n
-    andeler = antall / n
-    andeler_beskyttet = suppress_shares(andeler, beskyttet, denominator="column")
+    andeler = beskyttet.shares
     diff = difference(andeler["ikke"], andeler["mott"]).set_axis(orden4)
     for kode in orden4:
-        m_ikke = bool(andeler_beskyttet.mask.loc[kode, "ikke"])
-        m_mott = bool(andeler_beskyttet.mask.loc[kode, "mott"])
+        m_ikke, m_mott = beskyttet.share_hidden(kode, "ikke"), beskyttet.share_hidden(kode, "mott")
         rad = {"blokk": navn4, "kategori": etikett(kolonne, kode),
                "ikke_n": int(antall.loc[kode, "ikke"]), "ikke_pct": andeler.loc[kode, "ikke"],
                "mott_n": int(antall.loc[kode, "mott"]), "mott_pct": andeler.loc[kode, "mott"],
                "diff": float(diff[kode])}
-        maske = {"ikke_n": bool(beskyttet.mask.loc[kode, "ikke"]), "ikke_pct": m_ikke,
-                 "mott_n": bool(beskyttet.mask.loc[kode, "mott"]), "mott_pct": m_mott,
+        maske = {"ikke_n": beskyttet.count_hidden(kode, "ikke"), "ikke_pct": m_ikke,
+                 "mott_n": beskyttet.count_hidden(kode, "mott"), "mott_pct": m_mott,
                  "diff": m_ikke or m_mott}
         rader4.append(rad)
         skjult4.append(maske)

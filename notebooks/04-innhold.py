@@ -16,7 +16,7 @@
 # tiltak), Figur 20 (hvorfor tiltakene ikke ble fulgt opp) og tallene teksten bruker om
 # oppfølgingen av tiltakene, som bare står i teksten.
 #
-# Reglene (DESIGN §5): figurteksten er spørsmålsteksten ordrett fra kodeboken, med «(Flere svar
+# Reglene (docs/cookbook.md «Conventions»): figurteksten er spørsmålsteksten ordrett fra kodeboken, med «(Flere svar
 # mulig)» for flervalgsspørsmål og n fra dataene; andelene er andeler av respondentene som fikk
 # spørsmålet, med «Vet ikke» i nevneren.
 

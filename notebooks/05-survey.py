@@ -18,7 +18,7 @@
 # nevner. Faktanøklene ligger under `survey.virkning.*`. Nytteverdien (72/16/12) publiseres av
 # kapittel 3s notebook (`survey.nytte.*`) og gjentas ikke her.
 #
-# «Vet ikke» står i nevneren (DESIGN §5). Figurtekstene er spørsmålstekstene ordrett fra
+# «Vet ikke» står i nevneren (docs/cookbook.md «Conventions»). Figurtekstene er spørsmålstekstene ordrett fra
 # kodeboken; Figur 24 får kolon etter nummeret av kryssreferansen (rapporten mangler det).
 
 # %%

@@ -1,13 +1,42 @@
-"""Shared test helpers: a throwaway report project to build in."""
+"""Shared test helpers: where the repository is, which report projects it holds, and one build
+of each project per test session.
+
+The tests are laid out as:
+
+- `tests/toolkit/`: the package's own tests, with their own fixtures (`tests/toolkit/fixtures/`);
+  they pass whatever report the repository holds.
+- `tests/projects/`: generic tests run on every report project in the repository (the root one and
+  each `examples/*/` with a `_quarto.yml`): the build end to end, references, typed numbers.
+- `tests/report/`: the root report's own tests (backtests against its published numbers …).
+"""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+ANYWHERE = {".venv", ".git", ".pytest_cache", "__pycache__", ".ruff_cache"}
+AT_ROOT = {"_book", "_build", "_variables.yml", "examples"}  # a fixture may hold a _build/
+
+
+def copy_ignoring_outputs(source: Path):
+    """An ignore function for shutil.copytree: environments and caches anywhere, build outputs
+    (and other projects under examples/) only at the project root."""
+    source = Path(source).resolve()
+
+    def ignore(directory: str, names: list[str]) -> set[str]:
+        skipped = {n for n in names if n in ANYWHERE or n.endswith((".staging", ".egg-info"))}
+        if Path(directory).resolve() == source:
+            skipped |= AT_ROOT & set(names)
+        return skipped
+
+    return ignore
 
 
 def write(path: Path, text: str) -> Path:
@@ -16,42 +45,36 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-@pytest.fixture
-def mini_project(tmp_path: Path) -> Path:
-    """A project with two notebooks: 01-a reads data/a.csv, 02-b reads data/b.csv."""
-    root = tmp_path / "proj"
-    write(root / "_quarto.yml", "project:\n  type: book\n")
-    (root / "src").mkdir(parents=True)
-    (root / "requirements.lock").write_text("x==1\n")
-    write(root / "data" / "a.csv", "x\n1\n2\n")
-    write(root / "data" / "b.csv", "x\n10\n")
-    for stem, name in (("01-a", "a"), ("02-b", "b")):
-        write(
-            root / "notebooks" / f"{stem}.py",
-            f'''
-            # %%
-            import pandas as pd
-            from rapport import context
-            from rapport.data.recorder import record_read
+def report_projects() -> list[Path]:
+    """Every report project the repository holds: the root and each examples/<name>/."""
+    return [REPO, *sorted(p.parent for p in REPO.glob("examples/*/_quarto.yml"))]
 
-            # %%
-            record_read("data/{name}.csv")
-            total = int(pd.read_csv("data/{name}.csv")["x"].sum())
-            out = context.artifacts_dir()
-            (out / "facts.yml").write_text(
-                "{name}.total:\\n  value: %d\\n  text: '%d'\\n" % (total, total)
-            )
-            ''',
-        )
-    return root
+
+def project_id(root: Path) -> str:
+    return "root" if root == REPO else root.relative_to(REPO).as_posix()
+
+
+def cli(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """The build command line, as `make report` runs it, in the project at `root`."""
+    return subprocess.run([sys.executable, "-m", "rapport.build.cli", *args], cwd=root,
+                          capture_output=True, text=True)
 
 
 @pytest.fixture(scope="session")
-def register_data() -> Path:
-    """The full-scale synthetic register extracts in data/raw/register, generated if missing or
-    stale (what `make data` does; the folder is not committed)."""
-    from ekspertbistand.generate import generate
+def built_projects(tmp_path_factory):
+    """A function: the project at `source`, copied to a scratch directory and built once per
+    session (data, every notebook, render), shared by every test that asks for it."""
+    built: dict[Path, Path] = {}
 
-    out = REPO / "data" / "raw" / "register"
-    generate(out, "full")
-    return out
+    def build(source: Path) -> Path:
+        if source not in built:
+            root = tmp_path_factory.mktemp("built") / source.name
+            shutil.copytree(source, root, ignore=copy_ignoring_outputs(source))
+            # The environment is part of the project (the CSL style and fonts are read from it).
+            (root / ".venv").symlink_to(REPO / ".venv")
+            proc = cli(root, "report")
+            assert proc.returncode == 0, proc.stdout + proc.stderr
+            built[source] = root
+        return built[source]
+
+    return build

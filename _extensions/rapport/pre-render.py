@@ -33,9 +33,9 @@ if not stamp.exists() or stamp.stat().st_mtime < lock.stat().st_mtime:
         run(sys.executable, "-m", "venv", str(venv))
     run(str(python), "-m", "pip", "install", "--quiet", "--require-hashes", "--no-deps",
         "-r", str(lock))
-    site = subprocess.run([str(python), "-c", "import site; print(site.getsitepackages()[0])"],
-                          capture_output=True, text=True, check=True).stdout.strip()
-    Path(site, "rapport-src.pth").write_text(str(root / "src") + "\n")
+    if (root / "pyproject.toml").is_file():  # the toolkit's own checkout: install it editable
+        run(str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
+            "-e", str(root))
     stamp.touch()
 run(str(python), "-m", "rapport.build.cli", "prepare")
 run(str(python), "-m", "rapport.build.render.csl")

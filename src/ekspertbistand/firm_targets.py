@@ -5,7 +5,7 @@ Tabell 1 (seed l. 419), Tabell 2 (l. 430), Tabell 3 (l. 670), Tabell 4 (l. 699),
 data/reference/) so that a change of a target changes the generator's hash; the backtests compare
 the generated data with data/reference/, which is copied from the report independently.
 
-Readings of the report's inconsistencies (see data/reference/*.csv and seed004.md §8):
+Readings of the report's inconsistencies (see data/reference/*.csv and data/README.md «Lesningene»):
 
 * Tabell 2, Totalsum 2021 and 2022 (1 kr less than the rows): refunds are paid to the øre; each
   printed cell is the cell's exact sum rounded to whole kroner, and Totalsum is the rounded

@@ -3,7 +3,8 @@
 Usage: python -m ekspertbistand.generate [--scale full|small] [--out data/raw/register] [--force]
 
 The extracts are regenerated only when a file is missing or altered, or when the generator's own
-source, the scale or the seed changed: a stamp file (`_generator.json`) records all of these.
+source, the locked dependencies (`requirements.lock`: numpy's generators may change between
+versions), the scale or the seed changed: a stamp file (`_generator.json`) records all of these.
 Files are written into a staging directory and swapped into place in one step, so an
 interrupted run never leaves a half-written extract behind. The survey exports are small and
 committed (see `python -m ekspertbistand.survey`).
@@ -23,13 +24,15 @@ from rapport.data.recorder import file_sha256
 from rapport.fsutil import replace_dir
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+LOCK = PACKAGE_DIR.parents[1] / "requirements.lock"
 STAMP = "_generator.json"
 SEED = 4
 
 
 def generator_hash() -> str:
-    """Hash of the generator's source (the survey module excluded: its output is committed)."""
-    digest = hashlib.sha256()
+    """Hash of the generator's source (the survey module excluded: its output is committed) and
+    of the locked dependencies it runs on."""
+    digest = hashlib.sha256(LOCK.read_bytes() if LOCK.is_file() else b"")
     for path in sorted(PACKAGE_DIR.glob("*.py")):
         if path.name.startswith("survey"):
             continue

@@ -6,7 +6,7 @@ prints nothing, the counts are plausible values consistent with the prose (ranki
 fleste», «halvparten»). The generator (`ekspertbistand.survey`) only distributes these counts
 over pseudonymous respondents; it never decides a number.
 
-Readings chosen for the report's inconsistencies (seed004.md §8) are documented in
+Readings chosen for the report's inconsistencies (data/README.md «Lesningene») are documented in
 `READINGS` and repeated in the codebooks.
 
 Conventions: question texts and labels in Norwegian bokmål as the report prints them. Single

@@ -27,9 +27,19 @@ def project_root(start: Path | None = None) -> Path:
     raise FileNotFoundError(f"no _quarto.yml in {here} or any parent: not inside a report project")
 
 
+# Set by Jupyter Server for the kernel of an open notebook: its path («notebooks/03-bruk.py»).
+ENV_JUPYTER_SESSION = "JPY_SESSION_NAME"
+
+
 def notebook_name() -> str:
-    """Stem of the notebook being executed (e.g. `03-bruk`), or `interactive`."""
-    return os.environ.get(ENV_NOTEBOOK, "interactive")
+    """Stem of the notebook being executed (e.g. `03-bruk`): the runner's, else the notebook
+    open in JupyterLab, else `interactive`."""
+    if os.environ.get(ENV_NOTEBOOK):
+        return os.environ[ENV_NOTEBOOK]
+    session = os.environ.get(ENV_JUPYTER_SESSION, "")
+    if session.endswith((".py", ".ipynb")):
+        return Path(session).stem
+    return "interactive"
 
 
 def artifacts_dir() -> Path:

@@ -9,7 +9,7 @@ artifacts directory (`rapport.context.artifacts_dir()`); see docs/architecture.m
 """
 
 from . import fmt, style
-from .facts import fact, format_value
+from .facts import fact, format_value, publish_book_date
 from .figures import (alt_bars, alt_county, alt_dac, alt_grouped, alt_likert, alt_logic,
                       alt_states, bar_chart, bar_order, binned_columns, county_bars,
                       cumulative_over_columns, dac_diagram, event_lines, forest_plot,
@@ -21,7 +21,7 @@ from .tables import (Block, Cell, Table, build_table, difference, difference_not
                      disclosure_note, pct_n_cells, publish_table)
 
 __all__ = [
-    "fmt", "style", "fact", "format_value",
+    "fmt", "style", "fact", "format_value", "publish_book_date",
     "bar_chart", "grouped_bars", "county_bars", "likert_stacked", "likert_diverging",
     "state_distribution", "dac_diagram", "logic_model", "line_panels", "text_matrix",
     "sign_matrix", "funnel_plot", "forest_plot", "cumulative_over_columns", "publish_figure",

@@ -37,6 +37,8 @@ KINDS = {
     "mill_kr": lambda v, d=1: fmt.kr_prose(v, d),
     "date": fmt.date_long,
     "date_short": fmt.date_short,
+    "month_year": fmt.month_year,
+    "count_words": fmt.count_words,
     "share_words": fmt.share_words,
     "text": str,
 }
@@ -53,7 +55,8 @@ def check_key(key: str) -> str:
 
 def format_value(value, kind: str, decimals: int | None = None) -> str:
     """The prose text of a value by kind: 'int', 'decimal', 'pct' («46 prosent»), 'pct_table'
-    («46 %»), 'pp' («7 prosentpoeng»), 'kr', 'mill_kr', 'date', 'date_short', 'share_words',
+    («46 %»), 'pp' («7 prosentpoeng»), 'kr', 'mill_kr', 'date', 'date_short', 'month_year' («oktober 2023»),
+    'count_words' («én», «sju», 13), 'share_words',
     'text'. Shares (0–1) for 'pct', 'pp' and 'share_words'."""
     try:
         fn = KINDS[kind]
@@ -107,3 +110,17 @@ def fact(key: str, value, text: str | None = None, *, kind: str = "int",
     facts[key] = {"value": _raw(value), "text": str(text)}
     atomic_write_text(path, dump(facts))
     return str(text)
+
+
+def publish_book_date(key: str = "bok.dato") -> str:
+    """Publish the book's date (`book.date` in _quarto.yml, typed once there) as a fact in
+    words, «10. juni 2024», for the signature: `{{< var bok.dato >}}`. Returns the text."""
+    from rapport.housestyle import CONFIG, HouseStyleError, project_config
+    from rapport.data.recorder import record_read
+
+    root = context.project_root()
+    date = (project_config(root).get("book") or {}).get("date")
+    if not date:
+        raise HouseStyleError(f"{CONFIG}: book.date: missing (the report's date, YYYY-MM-DD)")
+    record_read(root / CONFIG)
+    return fact(key, _dt.date.fromisoformat(str(date)), kind="date")

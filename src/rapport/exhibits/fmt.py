@@ -7,7 +7,8 @@ Conventions (babel / CLDR `nb` for grouping and decimal sign):
 * Percent: «73 %» (no-break space before %). Percentage points: «7,0 pp» in tables,
   «7 prosentpoeng» in prose; «46 prosent» in prose.
 * Kroner: «kr 34 724 136» in tables, «34,7 millioner kroner» in prose.
-* Dates: «5. mai 2024» (long) and «24.05.2024» (short).
+* Dates: «5. mai 2024» (long), «24.05.2024» (short), «oktober 2023» (month and year).
+* Counts in words: «én», «sju», «tolv» (:func:`count_words`).
 
 **Inputs.** Every percentage function takes a *share* (0–1), never a percent number:
 ``pct(0.73) == "73 %"``; ``pp(0.07) == "7 pp"`` (a difference of two shares).
@@ -28,6 +29,7 @@ words for small whole numbers («åtte møter», «ti notater») in :func:`numbe
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from decimal import Decimal
 from numbers import Real
 
@@ -47,8 +49,8 @@ if (NBSP, MINUS, COMMA) != ("\u00a0", "\u2212", ","):
 __all__ = [
     "LOCALE", "NBSP", "MINUS", "round_half_up", "integer", "decimal", "number", "signed",
     "pct", "pct_prose", "pp", "pp_prose", "signed_pct", "signed_pp", "kr", "kr_prose",
-    "date_long", "date_short", "n_label", "n_rounds", "pct_n", "share_words",
-    "number_word", "count", "millions", "mill_kr",
+    "date_long", "date_short", "month_year", "count_words", "n_label", "n_rounds", "n_range",
+    "pct_n", "share_words", "number_word", "count", "millions", "mill_kr", "pct_hedge", "count_of",
 ]
 
 
@@ -203,16 +205,50 @@ def date_short(value) -> str:
     return format_date(_as_date(value), "dd.MM.y", locale=LOCALE)
 
 
-def n_label(n, *, parens: bool = True) -> str:
-    """«(n = 214)», «(n = 1 311)»; parens=False gives «n = 214»."""
-    text = f"n = {integer(n)}"
-    return f"({text})" if parens else text
+def month_year(value) -> str:
+    """«oktober 2023»: month and year."""
+    return format_date(_as_date(value), "MMMM y", locale=LOCALE)
 
 
-def n_rounds(ns: dict, *, parens: bool = True) -> str:
+def count_words(n, *, upto: int = 12, neuter: bool = False) -> str:
+    """A count in running text: words up to `upto` (at most 12), digits above, «én» for one
+    («ett» with neuter=True): 1 → «én», 7 → «sju», 13 → «13». See :func:`count`."""
+    if isinstance(n, bool) or int(n) != n or n < 0:
+        raise ValueError(f"count_words: expected a whole number ≥ 0, got {n!r}")
+    return count(n, words_up_to=upto, neuter=neuter, accent=True)
+
+
+_N_TEMPLATE = re.compile(r"^(\(?)([nN])(\s*=\s*)\{n\}(\)?)$")
+
+
+def n_template_parts(template: str) -> tuple[str, str, str, str]:
+    """(open, label, equals, close) of a base format such as «(n = {n})» or «(N={n})»: n or N,
+    an equals sign, {n}, and parentheses on both sides or neither (house-style `n-format`)."""
+    match = _N_TEMPLATE.match(template) if isinstance(template, str) else None
+    if not match or bool(match.group(1)) != bool(match.group(4)):
+        raise ValueError(f"n format {template!r}: expected e.g. '(n = {{n}})' or '(N={{n}})'")
+    return match.groups()
+
+
+def n_label(n, *, parens: bool = True, template: str = "(n = {n})") -> str:
+    """«(n = 214)», «(n = 1 311)»; parens=False gives «n = 214»; template= another house
+    style's form: «(N = 48)», «(n=721)»."""
+    open_, label, eq, close = n_template_parts(template)
+    text = f"{label}{eq}{integer(n)}"
+    return f"{open_}{text}{close}" if parens else text
+
+
+def n_rounds(ns: dict, *, parens: bool = True, template: str = "(n = {n})") -> str:
     """Round comparison: {2022: 261, 2024: 271} → «(n 2022 = 261, n 2024 = 271)» (sorted)."""
-    text = ", ".join(f"n {key} = {integer(ns[key])}" for key in sorted(ns))
-    return f"({text})" if parens else text
+    open_, label, eq, close = n_template_parts(template)
+    text = ", ".join(f"{label} {key}{eq}{integer(ns[key])}" for key in sorted(ns))
+    return f"{open_}{text}{close}" if parens else text
+
+
+def n_range(low, high, *, template: str = "(n = {n})") -> str:
+    """Several bases: «(n = 203–216)»."""
+    open_, label, eq, close = n_template_parts(template)
+    return f"{open_}{label}{eq}{integer(low)}{NDASH}{integer(high)}{close}"
 
 
 def pct_n(share, n, decimals: int = 1) -> str:
@@ -284,11 +320,11 @@ def _whole(value, what: str) -> int:
     return int(number)
 
 
-def number_word(value, *, neuter: bool = False, seven: str = "sju") -> str:
+def number_word(value, *, neuter: bool = False, seven: str = "sju", accent: bool = False) -> str:
     """The bokmål word for a whole number 0–12: «åtte», «ti», «tolv».
 
-    `neuter=True` gives «ett» for 1 («ett år»), otherwise «en» («en måned»); `seven` is «sju»
-    or «syv». Anything else (negative, above 12, not whole) is an error: use :func:`count`
+    `neuter=True` gives «ett» for 1 («ett år»), otherwise «en» («en måned», «én» with
+    accent=True, where the stress must show); `seven` is «sju» or «syv». Anything else (negative, above 12, not whole) is an error: use :func:`count`
     when larger numbers should fall back to digits.
     """
     if seven not in _SEVEN:
@@ -298,19 +334,22 @@ def number_word(value, *, neuter: bool = False, seven: str = "sju") -> str:
         raise ValueError(f"number_word: {number} has no word here (0–{len(_NUMBER_WORDS) - 1})")
     if number == 1 and neuter:
         return "ett"
+    if number == 1 and accent:
+        return "én"
     if number == 7:
         return seven
     return _NUMBER_WORDS[number]
 
 
-def count(value, *, words_up_to: int = 10, neuter: bool = False, seven: str = "sju") -> str:
+def count(value, *, words_up_to: int = 10, neuter: bool = False, seven: str = "sju",
+          accent: bool = False) -> str:
     """A count as prose writes it: words up to `words_up_to` («åtte», «ti»), digits above
     («11», «115», «58 899»). `words_up_to` is at most 12; 0 keeps every count in digits."""
     if not 0 <= words_up_to < len(_NUMBER_WORDS):
         raise ValueError(f"words_up_to must be 0–{len(_NUMBER_WORDS) - 1}, not {words_up_to}")
     number = _whole(value, "count")
     if 0 < number <= words_up_to or (number == 0 and words_up_to > 0):
-        return number_word(number, neuter=neuter, seven=seven)
+        return number_word(number, neuter=neuter, seven=seven, accent=accent)
     return integer(number)
 
 

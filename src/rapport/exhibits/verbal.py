@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from . import fmt
+
 # value, «av»-form, «del»-form
 FRACTIONS = (
     (1 / 10, "én av ti", "en tidel"),
@@ -125,14 +127,6 @@ def capitalize(phrase: str) -> str:
     return phrase[:1].upper() + phrase[1:]
 
 
-_COUNT_WORDS = ("null", "én", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti",
-                "elleve", "tolv")
-
-
 def count_words(n: int, *, neuter: bool = False) -> str:
-    """A small count in words as running text writes it: 0–12 in words («seks
-    arbeidsbenker», «én felles arbeidsbenk», «ett møte» with neuter=True), larger in digits."""
-    n = int(n)
-    if 0 <= n <= 12:
-        return "ett" if (n == 1 and neuter) else _COUNT_WORDS[n]
-    return str(n)
+    """A small count in words as running text writes it (the formatter's rule, words 0–12)."""
+    return fmt.count_words(n, neuter=neuter)

@@ -38,6 +38,8 @@ from rapport.stats.moe import (
     moe_single,
     moe_two_sample,
 )
+from rapport.stats.weighting import rake
+from rapport.stats.protect import ProtectedShares, protect_shares
 from rapport.stats.rounding import round_half_up, round_half_up_decimal
 from rapport.stats.sequences import DiscrepancyResult, discrepancy, state_distribution
 from rapport.stats.survey import (
@@ -56,6 +58,8 @@ __all__ = [
     # survey
     "single_choice", "multi_select", "battery", "order_items", "option_key", "share_of",
     "kish_n_eff",
+    # weights
+    "rake",
     # margins of error
     "moe_single", "moe_two_sample", "moe_max", "fpc", "compare_rounds", "RoundComparison",
     # crosstabs
@@ -68,4 +72,5 @@ __all__ = [
     # disclosure
     "DisclosureRule", "RULE", "Protected", "DisclosureError", "suppress_table",
     "suppress_distribution", "suppress_shares", "assert_safe", "exposed_cells",
+    "protect_shares", "ProtectedShares",
 ]

@@ -1,4 +1,4 @@
-"""Disclosure control (personvern, DESIGN.md §7): one rule, configured once.
+"""Disclosure control (personvern; docs/cookbook.md «A register table with disclosure control»): one rule, configured once.
 
 Rule (`DisclosureRule`, default `RULE`):
 

@@ -2,7 +2,7 @@
 
 All values are in proportion units (0.0667, not 6.67); the formatter prints percentage points.
 
-Seed 004 (reference/seed004.md §9) judges a change between the 2022 and 2024 rounds against the
+Seed 004 (data/reference/tekst_feilmarginer.csv) judges a change between the 2022 and 2024 rounds against the
 single-sample 95 % margin of the *current* round's estimate, without finite-population
 correction: 1.96 * sqrt(p * (1 - p) / n) with the current round's unrounded p and n. That rule is
 `rule="single"` here and reproduces the printed ±6,7 (p = .50, n = 216) and ±6,6 (p = .56,

@@ -1,6 +1,6 @@
 """Shares for survey questions: single choice, multi-select and item batteries.
 
-Conventions (DESIGN.md §5):
+Conventions (docs/cookbook.md «Conventions»):
 
 - The base n of a question is the respondents who answered it after routing, i.e. non-null.
   Routed-out respondents are null and are not in n.

@@ -1,6 +1,6 @@
 """Likert figures: stacked (ordered scale) and diverging bars, «vet ikke» kept apart.
 
-Shares are of all who answered, «vet ikke» included in the denominator (DESIGN §5): the scale
+Shares are of all who answered, «vet ikke» included in the denominator (docs/cookbook.md «Conventions»): the scale
 bars therefore sum to 100 % minus «vet ikke», which is drawn in its own panel to the right.
 """
 

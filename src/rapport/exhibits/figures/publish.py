@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-from rapport import context
+from rapport import context, housestyle
 from rapport.fsutil import atomic_write_bytes, atomic_write_text
 
 from .. import snippet, style
@@ -25,16 +25,19 @@ def svg_bytes(fig: Figure) -> bytes:
 
 def figure_snippet(fig_id: str, *, caption: str, alt: str, n_part: str | None,
                    multi: bool, source: str | None, svg_path, csv_path,
+                   house: housestyle.HouseStyle | None = None,
                    footer: tuple[str, ...] = ()) -> str:
     """The Markdown snippet for a published figure, exactly per the contract."""
+    house = house or snippet.style()
+    caption_n, source_n = snippet.place_n(n_part, house, source)
     image = context.published_path(svg_path)
     head = (
         f"::: {{#fig-{fig_id}}}\n"
         f'![]({image}){{fig-alt="{snippet.attr_escape(alt)}"}}\n\n'
-        f"{snippet.caption_text(caption, multi=multi, n_part=n_part)}\n"
+        f"{snippet.caption_text(caption, multi=multi, n_part=caption_n)}\n"
         ":::\n"
     )
-    tail = snippet.tail(source, csv_path)
+    tail = snippet.tail(source, csv_path, n_part=source_n)
     if footer:  # «Spørsmål: …», «Merknad: …» under the Kilde line, before the CSV link
         body = "\n\n".join(snippet.md_escape(line) for line in footer)
         cut = tail.index("::: {.content-visible")
@@ -43,7 +46,7 @@ def figure_snippet(fig_id: str, *, caption: str, alt: str, n_part: str | None,
 
 
 def publish_figure(fig_id: str, fig: Figure, *, caption: str, alt: str | None = None,
-                   data: pd.DataFrame | None = None, source: str | None = snippet.DEFAULT_SOURCE,
+                   data: pd.DataFrame | None = None, source=snippet.HOUSE_SOURCE,
                    n=None, multi: bool = False, close: bool = True,
                    footer: tuple[str, ...] | list[str] = ()) -> dict:
     """Write fig-<id>.svg, fig-<id>.csv and fig-<id>.md into the notebook's artifacts dir.
@@ -54,7 +57,8 @@ def publish_figure(fig_id: str, fig: Figure, *, caption: str, alt: str | None = 
              gives the caption's «(n = …)» (per round for round comparisons).
     n:       int, {round: n}, a ready string, or False for no n; overrides the data.
     multi:   adds «(Flere svar mulig)».
-    source:  the «Kilde:» text; None for no Kilde line (e.g. a conceptual diagram).
+    source:  the «Kilde:» text (default: the house style's `source`); None for no Kilde line
+             (e.g. a conceptual diagram).
     footer:  lines under the Kilde line, in order («Spørsmål: …», «Merknad: …»).
     Returns the paths written and the texts used.
     """
@@ -68,7 +72,9 @@ def publish_figure(fig_id: str, fig: Figure, *, caption: str, alt: str | None = 
         raise ValueError(f"fig-{fig_id}: mangler alternativ tekst (alt=)")
     if not caption or not caption.strip():
         raise ValueError(f"fig-{fig_id}: mangler figurtekst (caption=)")
-    n_part = snippet.n_text(data, n, round_col=info.get("round_col"))
+    house = snippet.style()
+    source = snippet.resolve_source(source, house, f"fig-{fig_id}")
+    n_part = snippet.n_text(data, n, round_col=info.get("round_col"), template=house.n_format)
     out = context.artifacts_dir()
     svg_path = out / f"fig-{fig_id}.svg"
     csv_path = out / f"fig-{fig_id}.csv"
@@ -76,9 +82,9 @@ def publish_figure(fig_id: str, fig: Figure, *, caption: str, alt: str | None = 
     atomic_write_bytes(svg_path, svg_bytes(fig))
     snippet.write_csv(csv_path, data)
     text = figure_snippet(fig_id, caption=caption, alt=alt, n_part=n_part, multi=multi,
-                          source=source, svg_path=svg_path, csv_path=csv_path,
+                          source=source, svg_path=svg_path, csv_path=csv_path, house=house,
                           footer=tuple(footer))
     atomic_write_text(md_path, text)
     if close:
         plt.close(fig)
-    return {"svg": svg_path, "csv": csv_path, "md": md_path, "alt": alt, "n": n_part}
+    return snippet.Published(svg=svg_path, csv=csv_path, md=md_path, alt=alt, n=n_part)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from rapport import context
+from rapport import context, housestyle
 from rapport.fsutil import atomic_write_text
 
 from .. import snippet
@@ -13,21 +13,23 @@ from .markdown import Table
 
 def table_snippet(tbl_id: str, table_md: str, *, caption: str, n_part: str | None,
                   notes: list[str] | None, source: str | None, csv_path,
-                  numbered: bool = True) -> str:
+                  numbered: bool = True, house: housestyle.HouseStyle | None = None) -> str:
     """The Markdown snippet: table div (table, then the caption paragraph), notes, Kilde, link."""
+    house = house or snippet.style()
+    caption_n, source_n = snippet.place_n(n_part, house, source)
     classes = "" if numbered else " .unnumbered"
     head = (
         f"::: {{#tbl-{tbl_id}{classes}}}\n"
         f"{table_md.rstrip()}\n\n"
-        f"{snippet.caption_text(caption, n_part=n_part)}\n"
+        f"{snippet.caption_text(caption, n_part=caption_n)}\n"
         ":::\n"
     )
-    return head + "\n" + snippet.tail(source, csv_path, notes)
+    return head + "\n" + snippet.tail(source, csv_path, notes, n_part=source_n)
 
 
 def publish_table(tbl_id: str, table: Table | str, *, caption: str, data: pd.DataFrame,
                   notes: str | list[str] | None = None,
-                  source: str | None = snippet.DEFAULT_SOURCE, n=None,
+                  source=snippet.HOUSE_SOURCE, n=None,
                   form: str = "auto", numbered: bool = True) -> dict:
     """Write tbl-<id>.md and tbl-<id>.csv into the notebook's artifacts dir.
 
@@ -36,7 +38,7 @@ def publish_table(tbl_id: str, table: Table | str, *, caption: str, data: pd.Dat
     data:    the table's values for the CSV (unrounded, machine-readable).
     notes:   note paragraphs under the table (`.tabellnote`), e.g. the Differanse rule;
              Markdown allowed (notes are written by the analyst, not escaped).
-    source:  «Kilde:» text; None for no Kilde line.
+    source:  «Kilde:» text (default: the house style's `source`); None for no Kilde line.
              A table built with suppressed cells gets the disclosure note automatically.
     numbered: False for a table outside the Tabell count (the report's «tabellen under»).
     """
@@ -51,9 +53,11 @@ def publish_table(tbl_id: str, table: Table | str, *, caption: str, data: pd.Dat
         notes.append(table.suppression_note)  # a table with hidden cells always explains «*»
     out = context.artifacts_dir()
     csv_path, md_path = out / f"tbl-{tbl_id}.csv", out / f"tbl-{tbl_id}.md"
-    n_part = snippet.n_text(None, n) if n is not None else None
+    house = snippet.style()
+    source = snippet.resolve_source(source, house, f"tbl-{tbl_id}")
+    n_part = snippet.n_text(None, n, template=house.n_format) if n is not None else None
     snippet.write_csv(csv_path, data)
     text = table_snippet(tbl_id, table_md, caption=caption, n_part=n_part, notes=notes,
-                         source=source, csv_path=csv_path, numbered=numbered)
+                         source=source, csv_path=csv_path, numbered=numbered, house=house)
     atomic_write_text(md_path, text)
-    return {"md": md_path, "csv": csv_path, "n": n_part}
+    return snippet.Published(md=md_path, csv=csv_path, n=n_part)

@@ -1,0 +1,65 @@
+"""The toolkit does not depend on the report the repository holds: in a copy of the repository
+whose example report (data, notebooks, chapters, its tests, its generator) is replaced by a
+report made with `rapport new`, every test still runs and passes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, copy_ignoring_outputs
+
+pytestmark = pytest.mark.slow
+THIS = Path(__file__).relative_to(REPO).as_posix()
+EXAMPLE = ["data", "notebooks", "chapters", "index.qmd", "references.bib", "_quarto.yml",
+           "tests/report", "src/ekspertbistand"]
+NEW_REPORT = ["data", "notebooks", "chapters", "index.qmd", "references.bib", "_quarto.yml",
+              "tests/report"]
+
+
+def pytest_in(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
+                          cwd=root, capture_output=True, text=True)
+
+
+def count(summary: str, word: str) -> int:
+    match = re.search(rf"(\d+)(?:/\d+)? {word}", summary)
+    return int(match.group(1)) if match else 0
+
+
+def test_every_test_passes_with_a_new_report_in_place_of_the_example(tmp_path):
+    root = tmp_path / "repo"
+    shutil.copytree(REPO, root, ignore=copy_ignoring_outputs(REPO))
+    for rel in EXAMPLE:
+        path = root / rel
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
+    new = tmp_path / "ny"
+    proc = subprocess.run([str(Path(sys.executable).parent / "rapport"), "new", str(new)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    for rel in NEW_REPORT:
+        source, target = new / rel, root / rel
+        shutil.copytree(source, target) if source.is_dir() else shutil.copy2(source, target)
+    (root / ".venv").symlink_to(REPO / ".venv")
+
+    expected = pytest_in(REPO, "--collect-only", "-q", "tests/toolkit", "--deselect", THIS)
+    toolkit_tests = count(expected.stdout, "tests? collected")
+    assert toolkit_tests > 200, expected.stdout[-2000:]
+
+    toolkit = pytest_in(root, "-q", "tests/toolkit", "--deselect", THIS)
+    summary = toolkit.stdout.strip().splitlines()[-1]
+    print(f"toolkit tests with the example replaced by a new report: {summary}")
+    assert toolkit.returncode == 0, toolkit.stdout[-6000:] + toolkit.stderr[-2000:]
+    assert count(summary, "passed") == toolkit_tests, summary
+    assert not any(count(summary, w) for w in ("failed", "error", "skipped")), summary
+
+    others = pytest_in(root, "-q", "tests/projects", "tests/report")
+    summary = others.stdout.strip().splitlines()[-1]
+    print(f"project tests and the new report's own tests there: {summary}")
+    assert others.returncode == 0, others.stdout[-6000:] + others.stderr[-2000:]
+    assert not any(count(summary, w) for w in ("failed", "error", "skipped")), summary
