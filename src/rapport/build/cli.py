@@ -26,14 +26,13 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-import yaml
-
 from rapport import context
 from rapport.build import facts as facts_mod
 from rapport.build.cache import tree_sha256
 from rapport.data.recorder import file_sha256
 from rapport.fsutil import atomic_write_text, replace_dir
 from rapport.build.runner import NotebookError, discover, run_notebooks
+from rapport.build.yamlfile import YamlFileError, check_project_yaml, load_yaml_file
 
 
 LOCK_ENV = "RAPPORT_BUILD_LOCK_HELD"
@@ -44,7 +43,14 @@ class BuildError(RuntimeError):
 
 
 def load_config(root: Path) -> dict:
-    return yaml.safe_load((root / "_quarto.yml").read_text(encoding="utf-8")) or {}
+    """`_quarto.yml` as a mapping; BuildError (file and line) when it is not valid YAML."""
+    try:
+        config = load_yaml_file(root / "_quarto.yml", root) or {}
+    except YamlFileError as exc:
+        raise BuildError(str(exc)) from None
+    if not isinstance(config, dict):
+        raise BuildError("_quarto.yml:1: expected a mapping of settings at the top level")
+    return config
 
 
 @contextmanager
@@ -76,7 +82,7 @@ def cmd_prepare(root: Path, config: dict, *, force: bool = False) -> None:
     with step("facts"):
         try:
             merged = facts_mod.merge(root, notebooks=[p.stem for p in discover(root)])
-        except facts_mod.ConflictError as exc:
+        except (facts_mod.ConflictError, YamlFileError) as exc:
             raise BuildError(str(exc)) from None
         print(f"    {len(merged)} facts -> _variables.yml")
 
@@ -101,6 +107,10 @@ def cmd_render(root: Path, config: dict) -> None:
     from rapport.build.checks import CheckError
     from rapport.build.render import default_timestamp, render_book
 
+    try:
+        check_project_yaml(root, config)
+    except YamlFileError as exc:
+        raise BuildError(f"{exc}\n_book/ left as it was.") from None
     book = root / (config.get("project") or {}).get("output-dir", "_book")
     stamp = root / "_build" / "render.json"
     key = render_inputs_hash(root, config)
@@ -175,9 +185,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = (args.root or context.project_root()).resolve()
     os.chdir(root)
-    config = load_config(root)
     started = time.perf_counter()
     try:
+        config = load_config(root)
         with build_lock(root):
             if args.command == "data":
                 cmd_data(root, config)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from rapport.build.yamlfile import load_yaml_file
 from rapport.fsutil import atomic_write_text
 
 
@@ -51,7 +52,7 @@ def collect(artifacts_root: Path) -> tuple[dict[str, dict], dict[str, str]]:
         path = directory / "facts.yml"
         if not path.exists():
             continue
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        loaded = load_yaml_file(path, artifacts_root.parent.parent) or {}
         for key, record in loaded.items():
             owners[key].append(stem)
             facts[key] = {"value": record.get("value"), "text": record.get("text"), "notebook": stem}
