@@ -1,8 +1,9 @@
 """The data-aware notebook cache: decide whether a notebook must run again.
 
 A notebook is fresh when its own source, the package source (`src/`), the locked dependency set
-(`requirements.lock`) and every data file it read on its last run have the same content hashes
-as then, and its published artifacts are exactly the ones that run produced. Entries live in
+(`requirements.lock`) and every project file it opened on its last run (through `rapport.data`
+or directly: `rapport.data.audit`) have the same content hashes as then, and its published
+artifacts and executed notebook are exactly the ones that run produced. Entries live in
 `_build/cache/<stem>.json` and are written atomically, after the artifacts are in place, so a
 build killed at any point leaves either a valid entry or none (and then the notebook runs again).
 """
@@ -17,7 +18,11 @@ from pathlib import Path
 from rapport.fsutil import atomic_write_text
 from rapport.data.recorder import file_sha256
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
+
+# Build modules that decide what an executed notebook contains (how it is run, its cell ids):
+# a change to them reruns the notebooks; the rest of `rapport/build/` only re-renders.
+KERNEL_SIDE_BUILD_MODULES = ("rapport/build/execute.py", "rapport/build/cells.py")
 
 
 def tree_sha256(root: Path, patterns: tuple[str, ...] = ("**/*",),
@@ -45,8 +50,9 @@ def tree_sha256(root: Path, patterns: tuple[str, ...] = ("**/*",),
 class Environment:
     """Hashes every notebook depends on: the package source and the locked dependencies.
 
-    The build layer (`src/rapport/build/`) is left out: notebooks never import it, so a change
-    to the renderer re-renders the book without re-running any analysis.
+    The build layer (`src/rapport/build/`) is left out except the modules that run the notebook
+    (KERNEL_SIDE_BUILD_MODULES): notebooks never import it, so a change to the renderer
+    re-renders the book without re-running any analysis.
     """
 
     package: str
@@ -55,8 +61,12 @@ class Environment:
     @classmethod
     def of(cls, root: Path) -> "Environment":
         lock = root / "requirements.lock"
+        package = hashlib.sha256(tree_sha256(root / "src", exclude=("rapport/build/",)).encode())
+        for module in KERNEL_SIDE_BUILD_MODULES:  # these shape the executed notebook itself
+            path = root / "src" / module
+            package.update(module.encode() + (file_sha256(path) if path.is_file() else "").encode())
         return cls(
-            package=tree_sha256(root / "src", exclude=("rapport/build/",)),
+            package=package.hexdigest(),
             lock=file_sha256(lock) if lock.exists() else "",
         )
 
@@ -70,6 +80,7 @@ class Entry:
     lock: str
     reads: list[dict] = field(default_factory=list)
     artifacts: str = ""
+    executed: str = ""  # hash of _build/executed/<stem>.ipynb, the notebook as it ran
     seconds: float = 0.0
     version: int = CACHE_VERSION
 
@@ -129,6 +140,9 @@ class Cache:
             return "published artifacts missing"
         if entry.artifacts != tree_sha256(artifacts):
             return "published artifacts differ from the cached run"
+        executed = self.root / "_build" / "executed" / f"{stem}.ipynb"
+        if not executed.is_file() or file_sha256(executed) != entry.executed:
+            return "executed notebook missing or differs from the cached run"
         return None
 
 
