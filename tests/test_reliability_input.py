@@ -175,3 +175,19 @@ def test_yaml_error_in_a_published_facts_file_is_one_message(tmp_path):
     with pytest.raises(YamlFileError) as err:
         facts.merge(root, notebooks=["03-x"])
     assert str(err.value).startswith("_build/artifacts/03-x/facts.yml:")
+
+
+# --- a fact without a text would print «None» in the prose ---------------------------------
+
+
+@pytest.mark.parametrize("body", ["a.total:\n  value: 3\n", "a.total: 3\n", "- 1\n"])
+def test_a_fact_without_text_is_refused(tmp_path, body):
+    from rapport.build import facts
+
+    art = tmp_path / "proj" / "_build" / "artifacts" / "01-a"
+    art.mkdir(parents=True)
+    (art / "facts.yml").write_text(body, encoding="utf-8")
+    with pytest.raises(facts.ConflictError) as err:
+        facts.merge(tmp_path / "proj", notebooks=["01-a"])
+    assert "_build/artifacts/01-a/facts.yml" in str(err.value)
+    assert not (tmp_path / "proj" / "_variables.yml").exists()

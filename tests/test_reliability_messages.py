@@ -66,4 +66,5 @@ def test_data_card_names_every_exempt_survey_table_and_why():
     assert "`tbl-frafall`" in privacy
     paragraph = next(p for p in privacy.split("\n\n") if "`tbl-frafall`" in p)
     assert re.search(r"unntatt|unntak", paragraph)
+    assert "`tbl-involvering-rolle`" in privacy  # the survey crosstab with a hidden column
     assert "02-frafall" in paragraph

@@ -298,3 +298,24 @@ def test_a_book_moved_aside_by_a_killed_swap_is_restored_before_anything_else(bo
     chapter.write_text(chapter.read_text() + "\nSe @tbl-finnes-ikke.\n")
     assert render(book_copy).returncode == 1
     assert tree(book_copy / "_book") == before
+
+
+def test_notebook_page_cache_is_keyed_on_the_renderer_and_the_lock(tmp_path):
+    """The «Se analysen» page cache (`_build/render-cache/analyse/`) must not serve a page made
+    by an older renderer or another pandoc: its key covers them."""
+    import nbformat
+
+    from rapport.build.render import html
+
+    root = tmp_path / "proj"
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("1 + 1")]
+    (root / "_build" / "notebooks").mkdir(parents=True)
+    nbformat.write(nb, root / "_build" / "notebooks" / "01-a.ipynb")
+    (root / "requirements.lock").write_text("pandoc==1\n")
+    html.render_notebook(root, "01-a", tmp_path / "out1", "nb")
+    first = sorted(p.name for p in (root / "_build" / "render-cache" / "analyse").iterdir())
+    (root / "requirements.lock").write_text("pandoc==2\n")
+    html.render_notebook(root, "01-a", tmp_path / "out2", "nb")
+    second = sorted(p.name for p in (root / "_build" / "render-cache" / "analyse").iterdir())
+    assert first != second and len(second) == 1

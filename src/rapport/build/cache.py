@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import platform
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,6 +63,7 @@ class Environment:
     def of(cls, root: Path) -> "Environment":
         lock = root / "requirements.lock"
         package = hashlib.sha256(tree_sha256(root / "src", exclude=("rapport/build/",)).encode())
+        package.update(platform.python_version().encode())  # the interpreter runs the kernels
         for module in KERNEL_SIDE_BUILD_MODULES:  # these shape the executed notebook itself
             path = root / "src" / module
             package.update(module.encode() + (file_sha256(path) if path.is_file() else "").encode())

@@ -53,7 +53,15 @@ def collect(artifacts_root: Path) -> tuple[dict[str, dict], dict[str, str]]:
         if not path.exists():
             continue
         loaded = load_yaml_file(path, artifacts_root.parent.parent) or {}
+        if not isinstance(loaded, dict):
+            raise ConflictError(f"_build/artifacts/{stem}/facts.yml: expected a mapping of fact "
+                                "keys, as rapport.exhibits.fact writes it")
         for key, record in loaded.items():
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                # without a text the prose would print «None»: refuse instead
+                raise ConflictError(
+                    f"_build/artifacts/{stem}/facts.yml: fact {key!r} has no text (expected "
+                    "{value: …, text: '…'}); publish facts with rapport.exhibits.fact")
             owners[key].append(stem)
             facts[key] = {"value": record.get("value"), "text": record.get("text"), "notebook": stem}
     problems = [
