@@ -191,3 +191,30 @@ def test_a_fact_without_text_is_refused(tmp_path, body):
         facts.merge(tmp_path / "proj", notebooks=["01-a"])
     assert "_build/artifacts/01-a/facts.yml" in str(err.value)
     assert not (tmp_path / "proj" / "_variables.yml").exists()
+
+
+# --- an SPSS file whose numeric variable arrives as text -----------------------------------
+
+
+def test_spss_numeric_variable_stored_as_text_is_refused(tmp_path):
+    import pyreadstat
+
+    rel = "data/raw/survey/mottakere_2024.sav"
+    root = project_with(tmp_path, "mottakere_2024", rel)
+    path = root / rel
+    frame, meta = pyreadstat.read_sav(str(path), apply_value_formats=False)
+    numeric = next(n for n, t in meta.readstat_variable_types.items() if t == "double")
+    frame[numeric] = frame[numeric].map(lambda v: "" if v != v else str(int(v)))
+    pyreadstat.write_sav(frame, str(path), column_labels=meta.column_labels,
+                         variable_value_labels=meta.variable_value_labels)
+    with pytest.raises(DataError) as err:
+        read_dataset("mottakere_2024", root=root)
+    message = str(err.value)
+    assert message.startswith(f'{rel}: column "{numeric}" is a string variable')
+    assert "numeric variable" in message
+
+
+def test_the_spss_delivery_as_agreed_is_read(tmp_path):
+    rel = "data/raw/survey/mottakere_2024.sav"
+    root = project_with(tmp_path, "mottakere_2024", rel)
+    assert len(read_dataset("mottakere_2024", root=root)) == 271  # the data card's row count

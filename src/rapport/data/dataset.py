@@ -22,7 +22,7 @@ from rapport.data import readers
 from rapport.data.codebook import Codebook, load_codebook
 from rapport.data.coerce import coerce_column, to_final
 from rapport.data.errors import DataError, Problem, display_path, fail
-from rapport.data.physical import parquet_type_problems
+from rapport.data.physical import parquet_type_problems, spss_type_problems
 from rapport.data.recorder import record_read
 from rapport.data.schema import validate
 
@@ -51,6 +51,7 @@ def read_dataset(
     record_read(path)
     problems = column_problems(raw.columns_in_file, codebook, wanted)
     problems += parquet_type_problems(raw.arrow_types, codebook, wanted)
+    problems += spss_type_problems(raw.spss_types, codebook, wanted)
     if problems:
         raise DataError(shown, problems)
     frame = raw.frame[wanted]

@@ -1,4 +1,4 @@
-"""Physical column types of typed formats (Parquet) against the codebook's declared types.
+"""Physical column types of typed formats (Parquet, SPSS) against the codebook's declared types.
 
 CSV holds text, and turning text into typed values is the reader's job (`rapport.data.coerce`).
 A Parquet file carries its own column types, chosen by whoever delivered it: an amount column
@@ -65,5 +65,34 @@ def parquet_type_problems(arrow_types: dict[str, object], codebook: Codebook,
                 f"declares type {declared}, which needs {expected}. A typed file's column types "
                 "are part of the delivery: ask for the extract again with the agreed types, or "
                 "correct the codebook if the change is intended.",
+            ))
+    return problems
+
+
+def spss_type_problems(stored: dict[str, str], codebook: Codebook,
+                       wanted: list[str]) -> list[Problem]:
+    """The same rule for SPSS files: a variable is numeric (`double`) or text (`string`).
+
+    Numbers, codes, yes/no and dates need a numeric variable; text needs a string variable
+    (text codes may arrive as numbers, which coerce pads and checks).
+    """
+    problems = []
+    for name in wanted:
+        if name not in stored:
+            continue
+        column = codebook.column(name)
+        found = stored[name]
+        numeric = column.type in ("int", "float", "bool", "date") or (
+            column.type == "category" and column.code_type is int)
+        if column.type == "category" and column.code_type is not int:
+            continue
+        expected = "double" if numeric else "string"
+        if found != expected:
+            problems.append(Problem(
+                name,
+                f"is a {found} variable in the SPSS file, but the codebook declares type "
+                f"{column.type}, which needs a {'numeric' if numeric else 'string'} variable. "
+                "A typed file's variable types are part of the delivery: ask for the file "
+                "again with the agreed types, or correct the codebook if the change is intended.",
             ))
     return problems

@@ -39,6 +39,7 @@ class RawTable:
     columns_in_file: list[str]
     value_labels: dict[str, dict[Any, str]] = field(default_factory=dict)  # SPSS only
     arrow_types: dict[str, Any] = field(default_factory=dict)  # Parquet only: stored types
+    spss_types: dict[str, str] = field(default_factory=dict)  # SPSS only: double | string
 
 
 def read_raw(path: Path, shown: str, fmt: dict, columns: list[str] | None = None) -> RawTable:
@@ -301,7 +302,8 @@ def read_sav(path: Path, shown: str, columns: list[str] | None = None) -> RawTab
         raise fail(shown, "the file is empty (no cases)")
     frame.index = pd.RangeIndex(1, len(frame) + 1)
     labels = {col: dict(mapping) for col, mapping in meta.variable_value_labels.items()}
-    return RawTable(frame=frame, columns_in_file=names, value_labels=labels)
+    return RawTable(frame=frame, columns_in_file=names, value_labels=labels,
+                    spss_types=dict(meta.readstat_variable_types or {}))
 
 
 # --- Parquet -----------------------------------------------------------------------------
