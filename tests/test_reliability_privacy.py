@@ -115,3 +115,23 @@ def test_restricted_data_is_configurable(prefix):
     prefixes = restricted_prefixes({"report": {"restricted-data": [prefix]}})
     assert reads_restricted([{"path": "data/raw/register/x.parquet"}], prefixes)
     assert not reads_restricted([{"path": "data/raw/survey/x.sav"}], prefixes)
+
+
+def test_paths_of_the_root_a_notebook_ran_in_are_removed_after_a_move(tmp_path):
+    from rapport.build.execute import RUN_METADATA
+
+    old_root, root = tmp_path / "old" / "proj", tmp_path / "proj"
+    nb = executed(root, "03-y", "# %%\nsti\n", [stream(f"{old_root}/data/x.csv\n")])
+    nb.metadata[RUN_METADATA] = {"root": str(old_root)}
+    page = publishable(nb, root=root, stem="03-y", source=root / "notebooks" / "03-y.py",
+                       restricted=False, reviewer=False)
+    text = nbformat.writes(page)
+    assert "data/x.csv" in text and str(tmp_path) not in text and RUN_METADATA not in text
+
+
+def test_a_temporary_path_is_dropped_whole(tmp_path):
+    root = tmp_path / "proj"
+    nb = executed(root, "03-t", "# %%\nsti\n", [stream("lagret i /tmp/abc123/rapport.csv\n")])
+    page = publishable(nb, root=root, stem="03-t", source=root / "notebooks" / "03-t.py",
+                       restricted=False, reviewer=False)
+    assert page.cells[0].outputs[0]["text"] == "lagret i <tmp>\n"

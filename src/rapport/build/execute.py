@@ -28,6 +28,7 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 from rapport.build.cells import assign_ids, error_location, start_lines
 
 CELL_TIMEOUT_SECONDS = 1800
+RUN_METADATA = "rapport-run"
 KERNEL_START = "__import__('rapport.data.audit', fromlist=['install']).install()"
 
 
@@ -99,6 +100,9 @@ def execute(source: Path, output: Path, cwd: Path) -> int:
             print(f"notebook {source.name} failed: {facts['error']}", file=sys.stderr)
         report.write_text(json.dumps(facts, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         return 1
+    # Where it ran, so that publishing can write those paths out even after the project moved
+    # (the published copy drops this key: rapport.build.publish_notebooks).
+    nb.metadata[RUN_METADATA] = {"root": str(cwd.resolve())}
     nbformat.write(nb, output)
     failed.unlink(missing_ok=True)
     return 0

@@ -26,6 +26,7 @@ from pathlib import Path
 import nbformat
 
 from rapport.build.cells import file_line, start_lines
+from rapport.build.execute import RUN_METADATA
 from rapport.fsutil import atomic_write_text
 
 REVIEWER_ENV = "RAPPORT_REVIEWER"
@@ -84,8 +85,14 @@ def machine_paths(root: Path) -> list[tuple[str, str]]:
     return sorted(set(pairs), key=lambda p: -len(p[0]))
 
 
-def scrub(text: str, root: Path, stem: str, source_rel: str, starts, names) -> str:
-    """`text` with the machine's paths replaced by project-relative ones."""
+def scrub(text: str, root: Path, stem: str, source_rel: str, starts, names,
+          ran_in: str | None = None) -> str:
+    """`text` with the machine's paths replaced by project-relative ones.
+
+    `ran_in` is the root the notebook ran in when the project has moved since.
+    """
+    if ran_in and ran_in != str(root):
+        text = scrub(text, Path(ran_in), stem, source_rel, starts, names)
     def kernel(match: re.Match) -> str:
         index = names.get(match.group(1))
         if index is None:
@@ -99,6 +106,11 @@ def scrub(text: str, root: Path, stem: str, source_rel: str, starts, names) -> s
     for prefix in {str(root.resolve()), str(root)}:
         text = text.replace(f"{prefix}/_build/staging/{stem}", f"_build/artifacts/{stem}")
     for absolute, instead in machine_paths(root):
+        if instead == "<tmp>":  # a temporary path says nothing useful: drop all of it
+            pattern = re.compile(r"(?<![\w./:-])" + re.escape(absolute)
+                                 + r"(?:/[^\s'\"<>&),;:]*)?(?=[\\'\"\s),:;<&]|$)")
+            text = pattern.sub(instead, text)
+            continue
         pattern = re.compile(r"(?<![\w./:-])" + re.escape(absolute)
                              + r"(?:(/)|(?=[\\'\"\s),:;<&]|$))")
         text = pattern.sub(lambda m: "" if instead == "." and m.group(1)
@@ -120,12 +132,13 @@ def publishable(nb, *, root: Path, stem: str, source: Path, restricted: bool,
                 reviewer: bool):
     """A copy of executed notebook `nb` fit to publish (see the module docstring)."""
     nb = copy.deepcopy(nb)
+    ran_in = (nb.metadata.pop(RUN_METADATA, None) or {}).get("root")
     source_rel = source.resolve().relative_to(root.resolve()).as_posix()
     starts = start_lines(source.read_text(encoding="utf-8"), nb) if source.is_file() else []
     names = _cell_names(nb, starts)
 
     def fn(text: str) -> str:
-        return scrub(text, root, stem, source_rel, starts, names)
+        return scrub(text, root, stem, source_rel, starts, names, ran_in)
 
     for cell in nb.cells:
         if cell.cell_type != "code":
