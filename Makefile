@@ -10,7 +10,7 @@ export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
 
-.PHONY: help report test test-toolkit check data codebook lab bench clean distclean lock
+.PHONY: help report test test-toolkit check data codebook lab preview changes baseline bench clean distclean lock
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -40,6 +40,15 @@ test-toolkit: $(STAMP) ## Run the toolkit's fast tests only (tests/toolkit, no b
 
 lab: $(STAMP) ## Open the notebooks in JupyterLab (docs/cookbook.md: what differs there)
 	@$(VENV)/bin/jupyter lab --notebook-dir=. notebooks
+
+preview: $(STAMP) ## Serve the HTML book on localhost:4848, rebuilt and reloaded on every save
+	@$(VENV)/bin/rapport preview
+
+baseline: $(STAMP) ## Mark the current build as the version reviewers have read
+	@$(VENV)/bin/rapport baseline
+
+changes: $(STAMP) ## What changed since the baseline: facts, table cells, figure data, prose
+	@$(VENV)/bin/rapport changes
 
 check: $(STAMP) ## Lint and validate the CI workflow
 	@$(PY) -m ruff check src tests notebooks

@@ -3,6 +3,7 @@
     rapport new DIR                 a complete minimal report project in DIR (`rapport.scaffold`)
     rapport codebook draft FILE     a codebook YAML to edit, drafted from a .sav, .xlsx or .csv
     rapport report|prepare|render|data [--force] [--root DIR]    the build (`rapport.build.cli`)
+    rapport changes|baseline|preview                     for reviewers (`rapport.build.review`)
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-BUILD_COMMANDS = ("report", "prepare", "render", "data")
+BUILD_COMMANDS = ("report", "prepare", "render", "data", "changes", "baseline", "preview")
 
 
 def _new(args: argparse.Namespace) -> int:

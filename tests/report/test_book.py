@@ -55,7 +55,12 @@ def test_reviewers_can_open_the_executed_notebook(built):
     page = (built / "_book" / "03-bruk.html").read_text(encoding="utf-8")
     assert 'href="analyse/03-register.html"' in page
     analysis = (built / "_book" / "analyse" / "03-register.html").read_text(encoding="utf-8")
-    assert "read_dataset" in analysis and "34724136" in analysis  # code and its output
+    # the code is shown; the outputs of a register notebook are withheld (they are counts
+    # before suppression), and the page says so
+    assert "read_dataset" in analysis and "34724136" not in analysis
+    assert "Utdata er holdt tilbake" in analysis
+    survey = (built / "_book" / "analyse" / "03-survey.html").read_text(encoding="utf-8")
+    assert 'class="output' in survey  # a survey notebook keeps its outputs
 
 
 def test_prose_numbers_come_from_the_data(built):

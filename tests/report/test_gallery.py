@@ -53,8 +53,8 @@ def table_of(md: str) -> dict:
 
 def test_every_exhibit_is_published_and_only_those(gallery):
     names = {p.name for p in gallery.iterdir()}
-    expected = ({f"fig-{i}.{ext}" for i in FIGURES for ext in ("md", "svg", "csv")}
-                | {f"tbl-{i}.{ext}" for i in TABLES for ext in ("md", "csv")})
+    expected = ({f"fig-{i}.{ext}" for i in FIGURES for ext in ("md", "svg", "csv", "excel.csv")}
+                | {f"tbl-{i}.{ext}" for i in TABLES for ext in ("md", "csv", "excel.csv")})
     assert names == expected
 
 

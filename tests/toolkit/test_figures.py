@@ -115,7 +115,9 @@ def test_snippet_exact_syntax(artifacts):
         ":::\n\n"
         "::: {.kilde}\nKilde: Oxford Research AS\n:::\n\n"
         '::: {.content-visible when-format="html"}\n'
-        "[Last ned data (CSV)](/_build/artifacts/03-bruk/fig-kjennskap.csv){.download}\n:::\n"
+        "[Last ned data (CSV)](/_build/artifacts/03-bruk/fig-kjennskap.csv){.download}\n"
+        "[Last ned for Excel (semikolon, desimalkomma)]"
+        "(/_build/artifacts/03-bruk/fig-kjennskap.excel.csv){.download}\n:::\n"
     )
     assert md == expected
 

@@ -1,8 +1,9 @@
 """The data-aware notebook cache: decide whether a notebook must run again.
 
 A notebook is fresh when its own source, the package source (`src/`), the locked dependency set
-(`requirements.lock`) and every data file it read on its last run have the same content hashes
-as then, and its published artifacts are exactly the ones that run produced. Entries live in
+(`requirements.lock`) and every project file it opened on its last run (through `rapport.data`
+or directly: `rapport.data.audit`) have the same content hashes as then, and its published
+artifacts and executed notebook are exactly the ones that run produced. Entries live in
 `_build/cache/<stem>.json` and are written atomically, after the artifacts are in place, so a
 build killed at any point leaves either a valid entry or none (and then the notebook runs again).
 """
@@ -11,13 +12,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import platform
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rapport.fsutil import atomic_write_text
 from rapport.data.recorder import file_sha256
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
+
+# Build modules that decide what an executed notebook contains (how it is run, its cell ids):
+# a change to them reruns the notebooks; the rest of `rapport/build/` only re-renders.
+KERNEL_SIDE_BUILD_MODULES = ("rapport/build/execute.py", "rapport/build/cells.py")
 
 
 def tree_sha256(root: Path, patterns: tuple[str, ...] = ("**/*",),
@@ -57,8 +63,9 @@ def toolkit_paths(root: Path) -> tuple[Path, Path]:
 class Environment:
     """Hashes every notebook depends on: the package source and the locked dependencies.
 
-    The build layer (`src/rapport/build/`) is left out: notebooks never import it, so a change
-    to the renderer re-renders the book without re-running any analysis.
+    The build layer (`src/rapport/build/`) is left out except the modules that run the notebook
+    (KERNEL_SIDE_BUILD_MODULES): notebooks never import it, so a change to the renderer
+    re-renders the book without re-running any analysis.
     """
 
     package: str
@@ -67,8 +74,17 @@ class Environment:
     @classmethod
     def of(cls, root: Path) -> "Environment":
         src, lock = toolkit_paths(root)
+        # A project with its own src/ is keyed on all of it; one that builds with an installed
+        # toolkit on the toolkit package alone (not the rest of site-packages).
+        patterns = ("**/*",) if src == root / "src" else ("rapport/**/*",)
+        package = hashlib.sha256(
+            tree_sha256(src, patterns, exclude=("rapport/build/",)).encode())
+        package.update(platform.python_version().encode())  # the interpreter runs the kernels
+        for module in KERNEL_SIDE_BUILD_MODULES:  # these shape the executed notebook itself
+            path = src / module
+            package.update(module.encode() + (file_sha256(path) if path.is_file() else "").encode())
         return cls(
-            package=tree_sha256(src, exclude=("rapport/build/",)),
+            package=package.hexdigest(),
             lock=file_sha256(lock) if lock.exists() else "",
         )
 
@@ -82,6 +98,7 @@ class Entry:
     lock: str
     reads: list[dict] = field(default_factory=list)
     artifacts: str = ""
+    executed: str = ""  # hash of _build/executed/<stem>.ipynb, the notebook as it ran
     seconds: float = 0.0
     version: int = CACHE_VERSION
 
@@ -141,6 +158,9 @@ class Cache:
             return "published artifacts missing"
         if entry.artifacts != tree_sha256(artifacts):
             return "published artifacts differ from the cached run"
+        executed = self.root / "_build" / "executed" / f"{stem}.ipynb"
+        if not executed.is_file() or file_sha256(executed) != entry.executed:
+            return "executed notebook missing or differs from the cached run"
         return None
 
 

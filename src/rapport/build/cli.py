@@ -26,14 +26,17 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-import yaml
-
 from rapport import context
 from rapport.build import facts as facts_mod
+from rapport.build import review
 from rapport.build.cache import toolkit_paths, tree_sha256
 from rapport.data.recorder import file_sha256
 from rapport.fsutil import atomic_write_text, replace_dir
 from rapport.build.runner import NotebookError, discover, run_notebooks
+from rapport.build.leaks import published_leaks
+from rapport.build.publish_notebooks import REVIEWER_ENV
+from rapport.build.yamlfile import YamlFileError, check_project_yaml, load_yaml_file, metadata_files
+from rapport.data import audit
 
 
 LOCK_ENV = "RAPPORT_BUILD_LOCK_HELD"
@@ -44,7 +47,14 @@ class BuildError(RuntimeError):
 
 
 def load_config(root: Path) -> dict:
-    return yaml.safe_load((root / "_quarto.yml").read_text(encoding="utf-8")) or {}
+    """`_quarto.yml` as a mapping; BuildError (file and line) when it is not valid YAML."""
+    try:
+        config = load_yaml_file(root / "_quarto.yml", root) or {}
+    except YamlFileError as exc:
+        raise BuildError(str(exc)) from None
+    if not isinstance(config, dict):
+        raise BuildError("_quarto.yml:1: expected a mapping of settings at the top level")
+    return config
 
 
 @contextmanager
@@ -76,27 +86,69 @@ def cmd_prepare(root: Path, config: dict, *, force: bool = False) -> None:
     with step("facts"):
         try:
             merged = facts_mod.merge(root, notebooks=[p.stem for p in discover(root)])
-        except facts_mod.ConflictError as exc:
+        except (facts_mod.ConflictError, YamlFileError) as exc:
             raise BuildError(str(exc)) from None
         print(f"    {len(merged)} facts -> _variables.yml")
 
 
+RENDER_TREES = ("chapters", "_extensions", "src", "_build/artifacts", "_build/notebooks")
+
+
 def render_inputs_hash(root: Path, config: dict) -> str:
-    """One hash over everything the rendered book depends on (sources, facts, artifacts,
-    executed notebooks, bibliography and style, the renderer itself, the locked environment)."""
+    """One hash over everything the rendered book is known to depend on: the sources, facts,
+    artifacts and published notebook pages, bibliography, CSL and house-style files, the whole
+    package (`src/`: the renderer imports checks, exhibits, data, …), `_extensions/` (filters,
+    templates, CSS, styles) and the locked environment. Files the renderer opens beyond these
+    are recorded during the render and checked too (`render_reads_fresh`)."""
     digest = hashlib.sha256(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    digest.update(os.environ.get(REVIEWER_ENV, "").encode())
     src, lock = toolkit_paths(root)
     files = [root / "_quarto.yml", root / "_variables.yml", lock]
     files += sorted(root.glob("*.qmd"))
     for key in ("bibliography", "csl"):
         value = config.get(key) or []
         files += [root / v for v in ([value] if isinstance(value, str) else value)]
+    files += [root / rel for rel in metadata_files(config)]
     for path in files:
-        digest.update(path.name.encode() + (file_sha256(path) if path.is_file() else "-").encode())
-    for folder in ("chapters", "_build/artifacts", "_build/notebooks", "_extensions"):
+        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        digest.update(rel.encode() + (file_sha256(path) if path.is_file() else "-").encode())
+    for folder in RENDER_TREES:
         digest.update(folder.encode() + tree_sha256(root / folder).encode())
-    digest.update(b"renderer" + tree_sha256(src / "rapport" / "build" / "render").encode())
+    if src != root / "src":  # a project that builds with the toolkit of a checkout or a wheel
+        digest.update(b"toolkit" + tree_sha256(src, ("rapport/**/*",)).encode())
     return digest.hexdigest()
+
+
+def render_reads_fresh(root: Path, reads: list[dict]) -> bool:
+    """Every file the last render opened still has the content it had then."""
+    for read in reads:
+        path = root / read["path"]
+        if not path.is_file() or file_sha256(path) != read["sha256"]:
+            return False
+    return True
+
+
+def clear_leftovers(root: Path, book: Path) -> None:
+    """Remove what a killed build leaves behind, so that it cannot change the next build.
+
+    Staging directories and files, render scratch files and the previous book of an interrupted
+    swap. If the swap was interrupted after the old book was moved aside and before the new one
+    was in place, the old (last good) book is put back.
+    """
+    build = root / "_build"
+    old = book.with_name(f".{book.name}.old")
+    if old.is_dir() and not book.exists():
+        old.rename(book)
+        (build / "render.json").unlink(missing_ok=True)
+    shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(build / "book.staging", ignore_errors=True)
+    shutil.rmtree(build / "staging", ignore_errors=True)
+    shutil.rmtree(build / "render", ignore_errors=True)
+    for folder in (build / "artifacts", build / "render-cache" / "analyse"):
+        for leftover in folder.glob(".*.old") if folder.is_dir() else []:
+            shutil.rmtree(leftover, ignore_errors=True)
+        for leftover in folder.glob("*.tmp") if folder.is_dir() else []:
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def cmd_render(root: Path, config: dict) -> None:
@@ -104,6 +156,10 @@ def cmd_render(root: Path, config: dict) -> None:
     from rapport.build.render import default_timestamp, render_book
     from rapport.build.render.csl import install as install_csl
 
+    try:
+        check_project_yaml(root, config)
+    except YamlFileError as exc:
+        raise BuildError(f"{exc}\n_book/ left as it was.") from None
     install_csl(root, config)  # before the hash below, which covers the style file
     book = root / (config.get("project") or {}).get("output-dir", "_book")
     stamp = root / "_build" / "render.json"
@@ -112,24 +168,36 @@ def cmd_render(root: Path, config: dict) -> None:
         previous = json.loads(stamp.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         previous = {}
-    if previous.get("inputs") == key and previous.get("book") == tree_sha256(book):
+    if (previous.get("inputs") == key and previous.get("book") == tree_sha256(book)
+            and render_reads_fresh(root, previous.get("reads") or [])):
         print("==> render: nothing changed since the last render; _book/ is up to date")
+        if not (root / review.CURRENT).is_file():
+            review.keep_record(root, config)
         return
     staging = root / "_build" / "book.staging"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    with step("render"):
+    with step("render"), audit.opened_files(root) as opened:
         try:
             written = render_book(root, staging, timestamp=default_timestamp(config))
+            leaks = published_leaks(root, staging)
+            if leaks:
+                raise BuildError("the book would publish paths of the build machine; "
+                                 "_book/ left as it was.\n  " + "\n  ".join(leaks))
         except CheckError as exc:
             shutil.rmtree(staging, ignore_errors=True)
             raise BuildError(f"check failed; _book/ left as it was.\n{exc}") from None
         except Exception:
             shutil.rmtree(staging, ignore_errors=True)
             raise
+    reads = sorted(
+        ({"path": p.relative_to(root).as_posix(), "sha256": file_sha256(p)}
+         for p in opened if p.is_file()), key=lambda r: r["path"])
     stamp.unlink(missing_ok=True)
     replace_dir(staging, book)
-    atomic_write_text(stamp, json.dumps({"inputs": key, "book": tree_sha256(book)}) + "\n")
+    atomic_write_text(stamp, json.dumps({"inputs": key, "book": tree_sha256(book),
+                                         "reads": reads}, indent=1) + "\n")
+    review.keep_record(root, config)
     print(f"    published {len(written)} files to _book/")
 
 
@@ -151,13 +219,14 @@ def cmd_report(root: Path, config: dict, *, force: bool = False, quarto: bool | 
                 raise BuildError(f"quarto render failed (exit {proc.returncode}); "
                                  "_book/ left as it was")
         replace_dir(staging, book)
+        review.keep_record(root, config)
         return
     cmd_prepare(root, config, force=force)
     cmd_render(root, config)
 
 
 @contextmanager
-def build_lock(root: Path):
+def build_lock(root: Path, book: Path | None = None):
     """One build at a time per project: a second one waits instead of sharing staging dirs.
 
     Commands started by a locked build (Quarto's pre-render `prepare`) inherit the lock.
@@ -175,23 +244,62 @@ def build_lock(root: Path):
             fcntl.flock(handle, fcntl.LOCK_EX)
         os.environ[LOCK_ENV] = str(root)
         try:
+            clear_leftovers(root, book or root / "_book")
             yield
         finally:
             os.environ.pop(LOCK_ENV, None)
 
 
+def review_command(root: Path, config: dict, args) -> int:
+    """`changes`, `baseline` and `preview` (rapport.build.review): they read the last build
+    and never touch `_book/`."""
+    if args.command == "changes":
+        try:
+            print(review.cmd_changes(root, config, baseline=args.baseline, out=args.out,
+                                     label=args.label), end="")
+        except (FileNotFoundError, ValueError) as exc:
+            print(f"rapport changes: {exc}", file=sys.stderr)
+            return 1
+        return 0
+    if args.command == "baseline":
+        if not (root / review.CURRENT).is_file():
+            print("rapport baseline: no build record yet; run `make report` first",
+                  file=sys.stderr)
+            return 1
+        print(f"==> baseline: {review.cmd_baseline(root, config).relative_to(root)}")
+        return 0
+
+    def prepare(project_root: Path, project_config: dict) -> None:
+        with build_lock(project_root):
+            cmd_prepare(project_root, project_config)
+
+    review.cmd_preview(root, load_config, prepare, port=args.port)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="rapport", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["prepare", "report", "render", "data"])
+    parser.add_argument("command", choices=["prepare", "report", "render", "data", "changes",
+                                            "baseline", "preview"])
     parser.add_argument("--force", action="store_true", help="rerun every notebook")
     parser.add_argument("--root", type=Path, default=None, help="project root (default: search up)")
+    parser.add_argument("--baseline", type=Path, default=None,
+                        help="changes: a record.json (or a folder holding one) to compare with "
+                             "(default: the one `baseline` marked, else the previous build)")
+    parser.add_argument("--out", type=Path, default=None, help="changes: also write the summary")
+    parser.add_argument("--label", default=None,
+                        help="changes: what the baseline is called («versjon 2 til oppdragsgiver»)")
+    parser.add_argument("--port", type=int, default=4848, help="preview: port on localhost")
     args = parser.parse_args(argv)
     root = (args.root or context.project_root()).resolve()
     os.chdir(root)
-    config = load_config(root)
     started = time.perf_counter()
     try:
-        with build_lock(root):
+        config = load_config(root)
+        if args.command in ("changes", "baseline", "preview"):
+            return review_command(root, config, args)
+        book = root / (config.get("project") or {}).get("output-dir", "_book")
+        with build_lock(root, book):
             if args.command == "data":
                 cmd_data(root, config)
             elif args.command == "prepare":

@@ -3,13 +3,19 @@
 Usage: python -m rapport.build.execute NOTEBOOK.py OUTPUT.ipynb
 
 The caller sets the RAPPORT_* environment (see rapport.context) and the working directory.
+The kernel records every project file it opens (`rapport.data.audit`, installed at start-up).
+Cell ids are the cells' positions, so two runs of the same script give the same notebook.
+
 On success the executed notebook is written to OUTPUT.ipynb. When a cell raises, the partly
-executed notebook is written to OUTPUT (with `.failed.ipynb`), a short report naming the cell and
-the error goes to stderr, and the exit status is 1.
+executed notebook is written beside OUTPUT (`.failed.ipynb`), a short report naming the
+notebook's file and line, the cell and the error goes to stderr, the same facts go to
+`OUTPUT.failure.json` (for the runner, which reports one bad input file once however many
+notebooks read it), and the exit status is 1.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -19,70 +25,84 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
+from rapport.build.cells import assign_ids, error_location, start_lines
+
 CELL_TIMEOUT_SECONDS = 1800
+RUN_METADATA = "rapport-run"
+KERNEL_START = "__import__('rapport.data.audit', fromlist=['install']).install()"
 
 
-def _failing_cell(nb) -> tuple[int, object] | tuple[None, None]:
-    """The first code cell whose outputs hold an error (1-based index among code cells)."""
+def _failing_cell(nb) -> tuple[int, int, object, object] | None:
+    """(index among all cells, 1-based number among code cells, cell, error output)."""
     number = 0
-    for cell in nb.cells:
+    for index, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
         number += 1
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
-                return number, cell
-    return None, None
+                return index, number, cell, output
+    return None
 
 
-def _short_error(nb, cell) -> str:
-    for output in cell.get("outputs", []):
-        if output.get("output_type") == "error":
-            return f"{output.get('ename')}: {output.get('evalue')}"
-    return "unknown error"
+def _shown(path: Path, cwd: Path) -> str:
+    try:
+        return path.resolve().relative_to(cwd.resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
-def stable_cell_ids(nb) -> None:
-    """Number the cells «cell-1», «cell-2» …: jupytext gives each cell a random id, which would
-    make the executed notebook (and the analysis page built from it) differ between builds."""
-    for number, cell in enumerate(nb.cells, start=1):
-        cell["id"] = f"cell-{number}"
+def failure_path(output: Path) -> Path:
+    return output.with_name(output.stem + ".failure.json")
 
 
 def execute(source: Path, output: Path, cwd: Path) -> int:
-    nb = jupytext.read(source)
-    stable_cell_ids(nb)
-    # Drop outputs a percent script cannot carry anyway, and any kernelspec it names: the run
-    # always uses the project's own interpreter.
+    text = source.read_text(encoding="utf-8")
+    nb = jupytext.reads(text, fmt="py:percent")
+    assign_ids(nb)
+    # The run always uses the project's own interpreter, whatever kernelspec the script names.
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    # jupytext gives cells random ids; number them so the executed notebook (and its HTML page)
-    # is the same on every run.
-    for number, cell in enumerate(nb.cells, start=1):
-        cell["id"] = f"cell-{number}"
     client = NotebookClient(
         nb,
         timeout=CELL_TIMEOUT_SECONDS,
         kernel_name="python3",
         resources={"metadata": {"path": str(cwd)}},
         record_timing=False,
+        extra_arguments=[f"--IPKernelApp.exec_lines={KERNEL_START}"],
     )
     failed = output.with_name(output.stem + ".failed.ipynb")
+    report = failure_path(output)
+    report.unlink(missing_ok=True)
+    shown = _shown(source, cwd)
     try:
         client.execute()
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
         nbformat.write(nb, failed)
-        number, cell = _failing_cell(nb)
-        if cell is not None:
+        found = _failing_cell(nb)
+        facts = {"notebook": shown, "executed": _shown(failed, cwd)}
+        if found is not None:
+            index, number, cell, out = found
+            line = error_location(nb, start_lines(text, nb), index, out)
             first_line = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
+            facts.update(cell=number, line=line, first_line=first_line[:70],
+                         error=f"{out.get('ename')}: {out.get('evalue')}",
+                         ename=out.get("ename"), evalue=out.get("evalue"))
+            where = f"{shown}:{line}" if line else shown
             print(
-                f"notebook {source.name} failed in code cell {number} («{first_line[:70]}»):\n"
-                f"  {_short_error(nb, cell)}\n"
-                f"  executed notebook with the traceback: {failed}",
+                f"notebook {source.name} failed in code cell {number}, {where} "
+                f"(«{first_line[:70]}»):\n"
+                f"  {facts['error']}\n"
+                f"  executed notebook with the traceback: {facts['executed']}",
                 file=sys.stderr,
             )
         else:
-            print(f"notebook {source.name} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+            facts.update(error=f"{type(exc).__name__}: {exc}")
+            print(f"notebook {source.name} failed: {facts['error']}", file=sys.stderr)
+        report.write_text(json.dumps(facts, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         return 1
+    # Where it ran, so that publishing can write those paths out even after the project moved
+    # (the published copy drops this key: rapport.build.publish_notebooks).
+    nb.metadata[RUN_METADATA] = {"root": str(cwd.resolve())}
     nbformat.write(nb, output)
     failed.unlink(missing_ok=True)
     return 0

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from rapport.build.yamlfile import load_yaml_file
 from rapport.fsutil import atomic_write_text
 
 
@@ -51,8 +52,16 @@ def collect(artifacts_root: Path) -> tuple[dict[str, dict], dict[str, str]]:
         path = directory / "facts.yml"
         if not path.exists():
             continue
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        loaded = load_yaml_file(path, artifacts_root.parent.parent) or {}
+        if not isinstance(loaded, dict):
+            raise ConflictError(f"_build/artifacts/{stem}/facts.yml: expected a mapping of fact "
+                                "keys, as rapport.exhibits.fact writes it")
         for key, record in loaded.items():
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                # without a text the prose would print «None»: refuse instead
+                raise ConflictError(
+                    f"_build/artifacts/{stem}/facts.yml: fact {key!r} has no text (expected "
+                    "{value: …, text: '…'}); publish facts with rapport.exhibits.fact")
             owners[key].append(stem)
             facts[key] = {"value": record.get("value"), "text": record.get("text"), "notebook": stem}
     problems = [

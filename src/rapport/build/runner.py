@@ -1,14 +1,21 @@
 """Run the analysis notebooks that are stale, in parallel, and publish their artifacts.
 
 Each notebook (`notebooks/NN-name.py`, a jupytext percent script) runs in its own subprocess
-and fresh kernel, working directory the project root. It publishes into a staging directory;
-only when it succeeds does the staging directory replace `_build/artifacts/<stem>/`, and only
-then is its cache entry written. A failing notebook therefore publishes nothing and leaves the
-previous artifacts and cache entry of every notebook as they were.
+and fresh kernel, working directory the project root. It publishes into a staging directory and
+its executed notebook is written beside it; only when it succeeds do they replace
+`_build/artifacts/<stem>/` and `_build/executed/<stem>.ipynb`, and only then is its cache entry
+written. A failing notebook therefore publishes nothing and leaves the previous artifacts,
+executed notebook and cache entry of every notebook as they were. After the runs, the pages
+readers see (`_build/notebooks/`) are derived from the executed notebooks
+(`rapport.build.publish_notebooks`).
+
+When several notebooks fail with the same error (one bad input file read by five notebooks),
+the error is reported once, with every notebook and line that hit it.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -20,7 +27,9 @@ from pathlib import Path
 
 from rapport import context
 from rapport.fsutil import replace_dir
+from rapport.build import publish_notebooks
 from rapport.build.cache import Cache, Entry, Environment, dedupe_reads, tree_sha256
+from rapport.build.execute import failure_path
 from rapport.data.recorder import file_sha256
 
 
@@ -35,6 +44,7 @@ class Outcome:
     reason: str = ""
     seconds: float = 0.0
     message: str = ""
+    failure: dict | None = None  # what execute reported (file, line, error), when it failed
 
 
 def discover(root: Path) -> list[Path]:
@@ -70,16 +80,18 @@ def run_one(root: Path, source: Path, cache: Cache, env_hashes: Environment) -> 
     final = build / "artifacts" / stem
     staging = build / "staging" / stem
     reads = build / "staging" / f"{stem}.reads.jsonl"
-    executed = build / "notebooks" / f"{stem}.ipynb"
+    staged_nb = build / "staging" / f"{stem}.ipynb"
+    executed = build / "executed" / f"{stem}.ipynb"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     reads.unlink(missing_ok=True)
+    staged_nb.unlink(missing_ok=True)
     executed.parent.mkdir(parents=True, exist_ok=True)
     source_hash = file_sha256(source)
 
     started = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "rapport.build.execute", str(source), str(executed)],
+        [sys.executable, "-m", "rapport.build.execute", str(source), str(staged_nb)],
         cwd=root,
         env=_kernel_env(root, stem, staging, reads),
         capture_output=True,
@@ -88,14 +100,22 @@ def run_one(root: Path, source: Path, cache: Cache, env_hashes: Environment) -> 
     seconds = time.perf_counter() - started
     if proc.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
+        reads.unlink(missing_ok=True)
         message = proc.stderr.strip() or proc.stdout.strip() or f"exit status {proc.returncode}"
-        return Outcome(stem, "failed", seconds=seconds, message=message)
+        report = failure_path(staged_nb)
+        try:
+            failure = json.loads(report.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            failure = None
+        report.unlink(missing_ok=True)
+        return Outcome(stem, "failed", seconds=seconds, message=message, failure=failure)
 
     read_lines = reads.read_text(encoding="utf-8").splitlines() if reads.exists() else []
     reads.unlink(missing_ok=True)
-    # Invalidate first: if we are killed between the swap and the new entry, the notebook reruns.
+    # Invalidate first: if we are killed between the swaps and the new entry, the notebook reruns.
     cache.invalidate(stem)
     replace_dir(staging, final)
+    os.replace(staged_nb, executed)
     cache.store(
         stem,
         Entry(
@@ -104,10 +124,35 @@ def run_one(root: Path, source: Path, cache: Cache, env_hashes: Environment) -> 
             lock=env_hashes.lock,
             reads=dedupe_reads(read_lines),
             artifacts=tree_sha256(final),
+            executed=file_sha256(executed),
             seconds=round(seconds, 2),
         ),
     )
     return Outcome(stem, "ran", seconds=seconds)
+
+
+def failure_report(failed: list[Outcome]) -> str:
+    """The failures, one block per distinct error: the same error from several notebooks (one
+    bad input file that all of them read) is printed once, with each notebook and line."""
+    groups: dict[str, list[Outcome]] = {}
+    for outcome in failed:
+        error = (outcome.failure or {}).get("error")
+        key = error if error else f"\0{outcome.stem}"
+        groups.setdefault(key, []).append(outcome)
+    blocks = []
+    for key, outcomes in groups.items():
+        if len(outcomes) == 1:
+            blocks.append(outcomes[0].message)
+            continue
+        where = []
+        for o in outcomes:
+            f = o.failure or {}
+            place = f"{f.get('notebook', o.stem)}:{f['line']}" if f.get("line") else \
+                f.get("notebook", o.stem)
+            where.append(f"{place} (code cell {f.get('cell', '?')})")
+        blocks.append(f"{key}\n  the same error stopped {len(outcomes)} notebooks: "
+                      + ", ".join(where))
+    return "\n".join(blocks)
 
 
 def run_notebooks(
@@ -143,5 +188,21 @@ def run_notebooks(
 
     failed = [o for o in outcomes.values() if o.status == "failed"]
     if failed:
-        raise NotebookError("\n".join(o.message for o in failed))
+        raise NotebookError(failure_report(sorted(failed, key=lambda o: o.stem)))
+    publish_pages(root, cache, [p.stem for p in notebooks], prune=only is None)
     return [outcomes[p.stem] for p in notebooks]
+
+
+def publish_pages(root: Path, cache: Cache, stems: list[str], *, prune: bool = True) -> None:
+    """Derive the published notebook pages from the executed notebooks (every build: cheap)."""
+    from rapport.build.yamlfile import load_yaml_file
+
+    config_file = root / "_quarto.yml"
+    config = (load_yaml_file(config_file, root) or {}) if config_file.is_file() else {}
+    for stem in stems:
+        executed = root / "_build" / "executed" / f"{stem}.ipynb"
+        entry = cache.load(stem)
+        if entry is not None and executed.is_file():
+            publish_notebooks.publish(root, stem, executed, entry.reads, config)
+    if prune:
+        publish_notebooks.prune(root, [p.stem for p in discover(root)])

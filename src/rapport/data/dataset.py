@@ -22,6 +22,7 @@ from rapport.data import readers
 from rapport.data.codebook import Codebook, load_codebook
 from rapport.data.coerce import coerce_column, to_final
 from rapport.data.errors import DataError, Problem, display_path, fail
+from rapport.data.physical import parquet_type_problems, spss_type_problems
 from rapport.data.recorder import record_read
 from rapport.data.schema import validate
 
@@ -49,6 +50,8 @@ def read_dataset(
     raw = readers.read_raw(path, shown, codebook.format, wanted)
     record_read(path)
     problems = column_problems(raw.columns_in_file, codebook, wanted)
+    problems += parquet_type_problems(raw.arrow_types, codebook, wanted)
+    problems += spss_type_problems(raw.spss_types, codebook, wanted)
     if problems:
         raise DataError(shown, problems)
     frame = raw.frame[wanted]
@@ -222,6 +225,8 @@ def read_file(
                 raise fail(shown, "the file is empty (no header and no rows)")
             header = text.splitlines()[0]
             readers._check_separator(header.split(sep), sep, shown)
+            names = next(readers.csv.reader([header], delimiter=sep))
+            readers._check_field_counts(text, sep, len(names), 1, shown)
             frame = pd.read_csv(io.StringIO(text), sep=sep, decimal=decimal, dtype=dtype,
                                 usecols=columns)
         elif suffix in readers.XLSX_SUFFIXES:

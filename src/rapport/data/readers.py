@@ -38,6 +38,8 @@ class RawTable:
     frame: pd.DataFrame
     columns_in_file: list[str]
     value_labels: dict[str, dict[Any, str]] = field(default_factory=dict)  # SPSS only
+    arrow_types: dict[str, Any] = field(default_factory=dict)  # Parquet only: stored types
+    spss_types: dict[str, str] = field(default_factory=dict)  # SPSS only: double | string
 
 
 def read_raw(path: Path, shown: str, fmt: dict, columns: list[str] | None = None) -> RawTable:
@@ -142,6 +144,7 @@ def read_csv(path: Path, shown: str, fmt: dict) -> RawTable:
     header = next(csv.reader([lines[skip]], delimiter=sep))
     _check_separator(header, sep, shown)
     _check_header(header, shown, header_row)
+    _check_field_counts(text, sep, len(header), header_row, shown)
     try:
         frame = pd.read_csv(
             io.StringIO(text),
@@ -178,6 +181,36 @@ def _check_separator(header: list[str], sep: str, shown: str) -> None:
                 f"({SEPARATORS.get(sep, sep)}). Set format: {{sep: \"{other}\"}} in the codebook, "
                 "or export the file again with the declared separator.",
             )
+
+
+def _check_field_counts(text: str, sep: str, expected: int, header_row: int, shown: str) -> None:
+    """Every non-blank record has as many fields as the header.
+
+    A row with fewer fields is damage (a truncated export, a lost separator), not missing
+    answers: missing answers are empty fields between separators. pandas would pad such a row
+    with empty values silently, so the count is checked here, record by record (quoted values
+    may span lines; row numbers are the record's first line as the file shows it).
+    """
+    reader = csv.reader(io.StringIO(text), delimiter=sep)
+    short = []
+    start = 1
+    for record in reader:
+        row = start
+        start = reader.line_num + 1
+        if row <= header_row or not record or record == [""]:
+            continue
+        if len(record) < expected:
+            short.append((row, len(record)))
+    if short:
+        listed = ", ".join(f"row {r} has {n}" for r, n in short[:5])
+        more = f", … and {len(short) - 5} more" if len(short) > 5 else ""
+        what = "1 row has" if len(short) == 1 else f"{len(short)} rows have"
+        raise fail(
+            shown,
+            f"{what} fewer fields than the header ({expected} fields): {listed}{more}. "
+            "A short row is a damaged or truncated file, not missing answers (those are empty "
+            f"fields between {sep!r}): export the file again.",
+        )
 
 
 def _check_header(header: list[str], shown: str, header_row: int) -> None:
@@ -269,7 +302,8 @@ def read_sav(path: Path, shown: str, columns: list[str] | None = None) -> RawTab
         raise fail(shown, "the file is empty (no cases)")
     frame.index = pd.RangeIndex(1, len(frame) + 1)
     labels = {col: dict(mapping) for col, mapping in meta.variable_value_labels.items()}
-    return RawTable(frame=frame, columns_in_file=names, value_labels=labels)
+    return RawTable(frame=frame, columns_in_file=names, value_labels=labels,
+                    spss_types=dict(meta.readstat_variable_types or {}))
 
 
 # --- Parquet -----------------------------------------------------------------------------
@@ -281,7 +315,8 @@ def read_parquet(path: Path, shown: str, columns: list[str] | None = None) -> Ra
     import pyarrow.parquet as pq
 
     try:
-        names = list(pq.ParquetFile(path).schema_arrow.names)
+        schema = pq.ParquetFile(path).schema_arrow
+        names = list(schema.names)
         use = [c for c in columns if c in names] if columns is not None else None
         table = pq.read_table(path, columns=use)
     except (pa.ArrowException, OSError) as err:
@@ -295,4 +330,5 @@ def read_parquet(path: Path, shown: str, columns: list[str] | None = None) -> Ra
     if frame.empty and table.num_rows == 0:
         raise fail(shown, "the file is empty (no rows)")
     frame.index = pd.RangeIndex(1, len(frame) + 1)
-    return RawTable(frame=frame, columns_in_file=names)
+    return RawTable(frame=frame, columns_in_file=names,
+                    arrow_types={n: schema.field(n).type for n in names})

@@ -136,7 +136,9 @@ def render_notebook(root: Path, stem: str, out_dir: Path, lang: str) -> list[Pat
     hash, so a prose edit does not convert every notebook again.
     """
     source = root / "_build" / "notebooks" / f"{stem}.ipynb"
-    key = hashlib.sha256(source.read_bytes() + lang.encode()).hexdigest()[:20]
+    lock = root / "requirements.lock"  # and this module and pandoc's version: no stale pages
+    key = hashlib.sha256(source.read_bytes() + lang.encode() + Path(__file__).read_bytes()
+                         + (lock.read_bytes() if lock.is_file() else b"")).hexdigest()[:20]
     cached = root / "_build" / "render-cache" / "analyse" / f"{stem}-{key}"
     if not cached.is_dir():
         work = cached.with_name(cached.name + ".tmp")

@@ -81,6 +81,7 @@ def publish_figure(fig_id: str, fig: Figure, *, caption: str, alt: str | None = 
     md_path = out / f"fig-{fig_id}.md"
     atomic_write_bytes(svg_path, svg_bytes(fig))
     snippet.write_csv(csv_path, data)
+    snippet.write_excel_frame(snippet.excel_path(csv_path), data)
     text = figure_snippet(fig_id, caption=caption, alt=alt, n_part=n_part, multi=multi,
                           source=source, svg_path=svg_path, csv_path=csv_path, house=house,
                           footer=tuple(footer))

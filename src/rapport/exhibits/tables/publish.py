@@ -57,6 +57,10 @@ def publish_table(tbl_id: str, table: Table | str, *, caption: str, data: pd.Dat
     source = snippet.resolve_source(source, house, f"tbl-{tbl_id}")
     n_part = snippet.n_text(None, n, template=house.n_format) if n is not None else None
     snippet.write_csv(csv_path, data)
+    if isinstance(table, Table):
+        snippet.write_excel_table(snippet.excel_path(csv_path), table)
+    else:
+        snippet.write_excel_frame(snippet.excel_path(csv_path), data)
     text = table_snippet(tbl_id, table_md, caption=caption, n_part=n_part, notes=notes,
                          source=source, csv_path=csv_path, numbered=numbered, house=house)
     atomic_write_text(md_path, text)
