@@ -10,7 +10,7 @@ export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
 
-.PHONY: help report test test-toolkit check data codebook lab preview changes baseline bench clean distclean lock
+.PHONY: help report examples test test-toolkit check data codebook lab preview changes baseline bench clean distclean lock
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -26,13 +26,17 @@ $(STAMP): requirements.lock pyproject.toml
 report: $(STAMP) ## Build the report: _book/index.html (HTML book) and the PDF
 	@$(VENV)/bin/rapport report
 
+examples: $(STAMP) ## Build every report under examples/ (each: make -C examples/<name> report)
+	@for d in examples/*/; do $(MAKE) --no-print-directory -C $$d report || exit 1; done
+
 data: $(STAMP) ## Run the report's data command (report.data-command in _quarto.yml), if any
 	@$(VENV)/bin/rapport data
 
 codebook: $(STAMP) ## Regenerate data/codebook/README.md from the YAML codebooks
 	@$(PY) -c "from rapport.data import write_codebook_readme as w; print(w())"
 
-test: $(STAMP) ## Run all tests: the toolkit's, every report end to end, the report's own
+test: $(STAMP) ## Run all tests: the toolkit's, every report end to end, each report's own
+	@for d in examples/*/; do $(MAKE) --no-print-directory -C $$d test || exit 1; done
 	@$(PY) -m pytest
 
 test-toolkit: $(STAMP) ## Run the toolkit's fast tests only (tests/toolkit, no builds)
