@@ -74,6 +74,11 @@ def _logo(value):
         "a path to an image, or null"
 
 
+def _wordmark(value):
+    return None if value is None or (isinstance(value, str) and value.strip()) else \
+        "a short text for the cover, or null"
+
+
 KEYS: dict[str, Any] = {
     "name": _text,
     "source": _text,
@@ -88,13 +93,14 @@ KEYS: dict[str, Any] = {
     "colors": {"primary": _pattern(_COLOR, "a colour #rrggbb"),
                "accent": _pattern(_COLOR, "a colour #rrggbb")},
     "logo": _logo,
+    "wordmark": _wordmark,
 }
 
 DEFAULTS: dict[str, Any] = {
     "name": "", "source": None, "n-format": "(n = {n})", "n-placement": "caption",
     "numbering": "global", "numbering-separator": "-", "appendix-numbering": "1",
     "caption-delimiter": ":", "font": None, "font-size": None,
-    "colors": {"primary": None, "accent": None}, "logo": None,
+    "colors": {"primary": None, "accent": None}, "logo": None, "wordmark": None,
 }
 
 

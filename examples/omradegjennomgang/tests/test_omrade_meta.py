@@ -47,7 +47,8 @@ def test_funnel_data_standardised_and_at_least_12_months():
     assert set(data.gruppe) == {"Norden", "Tyskland"}
     assert (data.se_d > 0).all()
     z = data.d / data.se_d
-    assert z.round(9).tolist() == data.z_verdi.round(9).tolist()
+    # the published data carry six decimals, so z recomputed from them agrees to about 1e-4
+    assert ((z - data.z_verdi).abs() <= 1e-4 * z.abs().clip(lower=1)).all()
     # the 5 % rule: every estimate beyond ±1,96 standard errors is classed significant
     assert ((z.abs() >= 1.959963984540054) == (data.klasse != "ikke signifikant")).all()
     # footnote 8: Dahl og Lorentzen (2005) give the same estimate at every horizon
