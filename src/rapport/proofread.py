@@ -155,7 +155,7 @@ def cited_keys(root: Path) -> set[str]:
     keys: set[str] = set()
     for path in prose_files(root):
         keys |= set(CITATION.findall(path.read_text(encoding="utf-8")))
-    return {k for k in keys if not k.startswith(("fig-", "tbl-", "sec-"))}
+    return {k for k in keys if not k.lower().startswith(("fig-", "tbl-", "sec-"))}
 
 
 def bibliography_problems(root: Path) -> list[str]:
