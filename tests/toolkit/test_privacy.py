@@ -87,6 +87,7 @@ def test_unrestricted_notebooks_keep_their_outputs(tmp_path):
 def test_a_machine_path_in_the_book_stops_the_publish(tmp_path, capsys):
     root = tmp_path / "proj"
     shutil.copytree(REPO / "tests" / "toolkit" / "fixtures" / "mini_book", root)
+    shutil.copytree(REPO / "_extensions", root / "_extensions")  # the rendering rules
     csv = root / "_build" / "artifacts" / "01-test" / "tbl-tilsagn.csv"
     csv.write_text(csv.read_text() + f"{root}/data/hemmelig.csv,1\n")
     book = root / "_book"

@@ -14,7 +14,11 @@ def test_project_without_src_uses_the_toolkit(tmp_path):
     assert src == TOOLKIT_SRC and (src / "rapport" / "__init__.py").is_file()
     assert lock == TOOLKIT_SRC.parent / "requirements.lock" and lock.is_file()
     env = Environment.of(tmp_path)
-    assert env.lock != "" and env.package == Environment.of(TOOLKIT_SRC.parent).package
+    assert env.lock != "" and env.lock == Environment.of(TOOLKIT_SRC.parent).lock
+    # keyed on the toolkit package itself: not the empty key of a folder without sources
+    empty = tmp_path / "empty"
+    (empty / "src").mkdir(parents=True)
+    assert env.package != Environment.of(empty).package
 
 
 def test_render_hash_follows_the_renderer_for_an_example(tmp_path, monkeypatch):
@@ -23,5 +27,5 @@ def test_render_hash_follows_the_renderer_for_an_example(tmp_path, monkeypatch):
     before = cli.render_inputs_hash(tmp_path, {})
     real = cli.tree_sha256
     monkeypatch.setattr(cli, "tree_sha256",
-                        lambda p, **kw: "changed" if p.name == "render" else real(p, **kw))
+                        lambda p, *a, **kw: "changed" if p == TOOLKIT_SRC else real(p, *a, **kw))
     assert cli.render_inputs_hash(tmp_path, {}) != before

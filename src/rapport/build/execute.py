@@ -76,7 +76,10 @@ def execute(source: Path, output: Path, cwd: Path) -> int:
     shown = _shown(source, cwd)
     try:
         client.execute()
-    except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
+    except (CellExecutionError, CellTimeoutError, DeadKernelError, AssertionError,
+            RuntimeError) as exc:
+        # A cell's error is the cause even when nbclient's kernel clean-up then fails on its
+        # own (seen under load: `assert self.km is not None`): report the failing cell first.
         nbformat.write(nb, failed)
         found = _failing_cell(nb)
         facts = {"notebook": shown, "executed": _shown(failed, cwd)}
