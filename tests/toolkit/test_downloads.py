@@ -14,12 +14,16 @@ import pandas as pd
 import pytest
 
 from rapport.exhibits import build_table, publish_figure, publish_table
+from tests.toolkit.conftest import styled_project
 
 NBSP = "\u00a0"
 
 
 @pytest.fixture(autouse=True)
 def artifacts(tmp_path, monkeypatch):
+    # a project of its own (Oxford Research style), wherever an earlier test left the cwd
+    monkeypatch.setenv("RAPPORT_ROOT", str(styled_project(tmp_path / "proj")))
+    monkeypatch.delenv("RAPPORT_READS", raising=False)
     monkeypatch.setenv("RAPPORT_ARTIFACTS", str(tmp_path / "art"))
     monkeypatch.setenv("RAPPORT_NOTEBOOK", "03-register")
     return tmp_path / "art"
