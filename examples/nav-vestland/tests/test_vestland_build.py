@@ -55,16 +55,19 @@ def test_pdf_is_pdf_ua_and_has_every_figure():
     text = " ".join(pages)
     for number in range(1, 12):
         assert f"Figur {number}:" in text
-    assert "/Users/" not in text and "/home/" not in text and "/work/" not in text
+    from rapport.build.leaks import machine_markers
+
+    assert not [m for m in machine_markers(ROOT) if m in text]
 
 
 def test_no_build_machine_paths_in_the_html():
     """No absolute path of the machine that built it, in any page (the executed notebooks'
     pages included)."""
+    from rapport.build.leaks import published_leaks
+
+    assert published_leaks(ROOT, BOOK) == []
     for page in [*BOOK.glob("*.html"), *BOOK.glob("analyse/*.html")]:
-        text = page.read_text(encoding="utf-8")
-        assert str(ROOT) not in text and "/tmp/" not in text, page.name
-        assert not re.search(r"PosixPath\(|/home/|/Users/", text), page.name
+        assert "PosixPath(" not in page.read_text(encoding="utf-8"), page.name
 
 
 def test_inputs_validate_against_their_codebooks(monkeypatch):
