@@ -82,18 +82,18 @@ def main() -> int:
         for _ in range(args.repeat):
             for path in ("_build", "_book"):
                 shutil.rmtree(work / path, ignore_errors=True)
-            colds.append(run([py, "-m", "rapport.build.cli", "report"], work))
-            noops.append(run([py, "-m", "rapport.build.cli", "report"], work))
+            colds.append(run([py, "-m", "rapport.pipeline.cli", "report"], work))
+            noops.append(run([py, "-m", "rapport.pipeline.cli", "report"], work))
             chapter = work / PROSE_FILE
             chapter.write_text(chapter.read_text() + "\nEn ny setning i prosaen.\n")
-            proses.append(run([py, "-m", "rapport.build.cli", "report"], work))
+            proses.append(run([py, "-m", "rapport.pipeline.cli", "report"], work))
             ran_prose = ran_notebooks(proses[-1][2])
             survey = work / SURVEY_FILE
             data = survey.read_bytes()
             # Same answers, different bytes: the other line-ending convention.
             survey.write_bytes(data.replace(b"\r\n", b"\n") if b"\r\n" in data
                                else data.replace(b"\n", b"\r\n"))
-            surveys.append(run([py, "-m", "rapport.build.cli", "report"], work))
+            surveys.append(run([py, "-m", "rapport.pipeline.cli", "report"], work))
             ran_survey = ran_notebooks(surveys[-1][2])
             survey.write_bytes(data)
 
@@ -111,7 +111,7 @@ def main() -> int:
         ]
         register = json.loads((REPO / "bench" / "register_notebooks.json").read_text())
         register_cmd = [py, "-c", (
-            "from pathlib import Path; from rapport.build.runner import run_notebooks;"
+            "from pathlib import Path; from rapport.pipeline.runner import run_notebooks;"
             f"run_notebooks(Path('.').resolve(), force=True, only={register!r}, log=print)"
         )]
         scaling = []

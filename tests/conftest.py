@@ -56,7 +56,7 @@ def project_id(root: Path) -> str:
 
 def cli(root: Path, *args: str) -> subprocess.CompletedProcess:
     """The build command line, as `make report` runs it, in the project at `root`."""
-    return subprocess.run([sys.executable, "-m", "rapport.build.cli", *args], cwd=root,
+    return subprocess.run([sys.executable, "-m", "rapport.pipeline.cli", *args], cwd=root,
                           capture_output=True, text=True)
 
 

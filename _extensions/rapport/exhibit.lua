@@ -51,7 +51,7 @@ local function exhibit(args)
   local fh = io.open(pandoc.path.join({ project_dir(), rel }), "r")
   if fh == nil then
     error("exhibit " .. name .. ": " .. rel .. " does not exist; the notebook that publishes it "
-      .. "has not run or does not publish it (run: python -m rapport.build.cli prepare)")
+      .. "has not run or does not publish it (run: python -m rapport.pipeline.cli prepare)")
   end
   local text = fh:read("a")
   fh:close()

@@ -2,7 +2,7 @@
 
 `quarto render` in a fresh clone runs this with the Python it finds (3.11). It creates `.venv`
 from requirements.lock when it is missing or older than the lock (as `make` does), then runs
-`rapport.build.cli prepare` (data, notebooks, _variables.yml) and installs the citation style
+`rapport.pipeline.cli prepare` (data, notebooks, _variables.yml) and installs the citation style
 into _build/csl/, all with the project's environment. A failure stops `quarto render` with the
 step's own message.
 """
@@ -37,5 +37,5 @@ if not stamp.exists() or stamp.stat().st_mtime < lock.stat().st_mtime:
         run(str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
             "-e", str(root))
     stamp.touch()
-run(str(python), "-m", "rapport.build.cli", "prepare")
-run(str(python), "-m", "rapport.build.render.csl")
+run(str(python), "-m", "rapport.pipeline.cli", "prepare")
+run(str(python), "-m", "rapport.pipeline.render.csl")

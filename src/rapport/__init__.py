@@ -1,7 +1,7 @@
 """rapport: build reproducible Norwegian evaluation reports (sluttrapporter) from data.
 
 Layers: `rapport.data` (read and validate inputs), `rapport.stats` (statistics),
-`rapport.exhibits` (formatting, figures, tables, facts) and `rapport.build` (cache, notebook
+`rapport.exhibits` (formatting, figures, tables, facts) and `rapport.pipeline` (cache, notebook
 execution, rendering, checks, CLI). See docs/architecture.md.
 """
 

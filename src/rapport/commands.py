@@ -1,9 +1,9 @@
-"""The `rapport` console script: project commands, and the build commands of `rapport.build.cli`.
+"""The `rapport` console script: project commands, and the build commands of `rapport.pipeline.cli`.
 
     rapport new DIR                 a complete minimal report project in DIR (`rapport.scaffold`)
     rapport codebook draft FILE     a codebook YAML to edit, drafted from a .sav, .xlsx or .csv
-    rapport report|prepare|render|data [--force] [--root DIR]    the build (`rapport.build.cli`)
-    rapport changes|baseline|preview                     for reviewers (`rapport.build.review`)
+    rapport report|prepare|render|data [--force] [--root DIR]    the build (`rapport.pipeline.cli`)
+    rapport changes|baseline|preview                     for reviewers (`rapport.pipeline.review`)
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def _codebook_draft(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in BUILD_COMMANDS:
-        from rapport.build.cli import main as build_main
+        from rapport.pipeline.cli import main as build_main
 
         return build_main(argv)
     parser = argparse.ArgumentParser(prog="rapport", description=__doc__.splitlines()[0],

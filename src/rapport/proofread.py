@@ -160,7 +160,7 @@ def cited_keys(root: Path) -> set[str]:
 
 def bibliography_problems(root: Path) -> list[str]:
     """Entries no chapter cites, and citations without an entry."""
-    from rapport.build.render.pandoc import bibliography_keys
+    from rapport.pipeline.render.pandoc import bibliography_keys
 
     root = Path(root)
     config = yaml.safe_load((root / "_quarto.yml").read_text(encoding="utf-8")) or {}

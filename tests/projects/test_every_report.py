@@ -33,7 +33,7 @@ def config(root: Path) -> dict:
 
 
 def pdf_path(root: Path) -> Path:
-    from rapport.build.render.project import load_project
+    from rapport.pipeline.render.project import load_project
 
     return root / "_book" / load_project(root).pdf_name()
 

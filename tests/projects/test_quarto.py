@@ -68,7 +68,7 @@ def books(tmp_path_factory) -> tuple[Path, Path, Path]:
     quarto_book = root / "_book.quarto"
     (root / "_book").rename(quarto_book)
     assert not (root / "index.typ").exists(), "quarto render left index.typ in the project"
-    proc = subprocess.run([str(root / ".venv" / "bin" / "python"), "-m", "rapport.build.cli",
+    proc = subprocess.run([str(root / ".venv" / "bin" / "python"), "-m", "rapport.pipeline.cli",
                            "render"], cwd=root, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return root, quarto_book, root / "_book"

@@ -1,7 +1,7 @@
 """Backtest of the published register exhibits against the numbers seed 004 prints.
 
 The register notebooks (03-register, 03-virksomheter, 03-personer, 05-effekter, 06-utproving)
-are run once per session with `python -m rapport.build.cli prepare` in a copy of the project,
+are run once per session with `python -m rapport.pipeline.cli prepare` in a copy of the project,
 on the full-scale synthetic data. The tests then read the CSVs the notebooks published under
 `_build/artifacts/` (what a reader downloads) and compare every printed number with
 `data/reference/tabell_{1,2,3,4,5,7,8}.csv`, rounded the way the report rounds it:
@@ -86,7 +86,7 @@ def build(tmp_path_factory) -> Path:
     for stem in NOTEBOOKS:
         shutil.copy2(REPO / "notebooks" / f"{stem}.py", root / "notebooks" / f"{stem}.py")
     started = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "rapport.build.cli", "prepare", "--root",
+    proc = subprocess.run([sys.executable, "-m", "rapport.pipeline.cli", "prepare", "--root",
                            str(root)], cwd=root, capture_output=True, text=True)
     assert proc.returncode == 0, f"prepare failed:\n{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}"
     stamp = json.loads((root / "data" / "raw" / "register" / "_generator.json").read_text())

@@ -2,7 +2,7 @@
 
 Unlike tests/test_backtest_survey.py (which checks the raw exports), this runs the chapter's
 survey notebooks `notebooks/03-ikke-mottakere.py` (Figur 2–5) and `notebooks/03-survey.py`
-(Figur 6–17, Tabell 6) through the project's own build (`rapport.build.cli prepare`) in a
+(Figur 6–17, Tabell 6) through the project's own build (`rapport.pipeline.cli prepare`) in a
 throwaway copy of the project that holds only what the notebooks read, and compares what they
 published (`_build/artifacts/<stem>/fig-*.csv`, `tbl-*.csv`, `_build/facts.json`) with
 data/reference/figur_{2..17}.csv and tabell_6.csv. Each exhibit must come from its own notebook
@@ -62,7 +62,7 @@ def build(tmp_path_factory) -> Path:
         "project:\n  type: book\nmetadata-files:\n  - _extensions/rapport/styles/oxford-research.yml\n",
         encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
-    proc = subprocess.run([sys.executable, "-m", "rapport.build.cli", "prepare", "--root",
+    proc = subprocess.run([sys.executable, "-m", "rapport.pipeline.cli", "prepare", "--root",
                            str(root)], cwd=root, env=env, capture_output=True, text=True,
                           timeout=600)
     assert proc.returncode == 0, f"prepare failed:\n{proc.stdout}\n{proc.stderr}"

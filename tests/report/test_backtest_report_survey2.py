@@ -49,7 +49,7 @@ def norm(text: str) -> str:
 @pytest.fixture(scope="session")
 def artifacts(tmp_path_factory) -> Path:
     """Run the three notebooks in a scratch project; return its _build/artifacts directory."""
-    from rapport.build.runner import run_notebooks
+    from rapport.pipeline.runner import run_notebooks
 
     root = tmp_path_factory.mktemp("survey2") / "proj"
     (root / "notebooks").mkdir(parents=True)

@@ -121,7 +121,7 @@ def _broken_config(tmp_path: Path) -> tuple[Path, int]:
 
 @pytest.mark.parametrize("command", ["data", "prepare", "render", "report"])
 def test_yaml_error_in_quarto_yml_is_one_message_with_file_and_line(tmp_path, capsys, command):
-    from rapport.build import cli
+    from rapport.pipeline import cli
 
     root, line = _broken_config(tmp_path)
     assert cli.main([command, "--root", str(root)]) == 1
@@ -131,7 +131,7 @@ def test_yaml_error_in_quarto_yml_is_one_message_with_file_and_line(tmp_path, ca
 
 
 def test_yaml_error_in_a_metadata_file_names_that_file_and_line(tmp_path, capsys):
-    from rapport.build import cli
+    from rapport.pipeline import cli
 
     root = tmp_path / "proj"
     (root / "styles").mkdir(parents=True)
@@ -150,7 +150,7 @@ def test_yaml_error_in_a_metadata_file_names_that_file_and_line(tmp_path, capsys
 
 
 def test_yaml_error_in_chapter_front_matter_names_chapter_and_line(tmp_path, capsys):
-    from rapport.build import cli
+    from rapport.pipeline import cli
 
     root = tmp_path / "proj"
     (root / "chapters").mkdir(parents=True)
@@ -165,8 +165,8 @@ def test_yaml_error_in_chapter_front_matter_names_chapter_and_line(tmp_path, cap
 
 
 def test_yaml_error_in_a_published_facts_file_is_one_message(tmp_path):
-    from rapport.build import facts
-    from rapport.build.yamlfile import YamlFileError
+    from rapport.pipeline import facts
+    from rapport.pipeline.yamlfile import YamlFileError
 
     root = tmp_path / "proj"
     art = root / "_build" / "artifacts" / "03-x"
@@ -182,7 +182,7 @@ def test_yaml_error_in_a_published_facts_file_is_one_message(tmp_path):
 
 @pytest.mark.parametrize("body", ["a.total:\n  value: 3\n", "a.total: 3\n", "- 1\n"])
 def test_a_fact_without_text_is_refused(tmp_path, body):
-    from rapport.build import facts
+    from rapport.pipeline import facts
 
     art = tmp_path / "proj" / "_build" / "artifacts" / "01-a"
     art.mkdir(parents=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from rapport.build.leaks import published_leaks
+from rapport.pipeline.leaks import published_leaks
 
 REPO = Path(__file__).resolve().parents[2]
 IGNORE = shutil.ignore_patterns(".venv", ".git", "_book", "_build", "_variables.yml", "*.staging",
@@ -33,7 +33,7 @@ pytestmark = pytest.mark.slow
 def cold_build(root: Path) -> Path:
     shutil.copytree(REPO, root, ignore=IGNORE)
     (root / ".venv").symlink_to(REPO / ".venv")
-    proc = subprocess.run([sys.executable, "-m", "rapport.build.cli", "report"], cwd=root,
+    proc = subprocess.run([sys.executable, "-m", "rapport.pipeline.cli", "report"], cwd=root,
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return root

@@ -7,8 +7,8 @@ import json
 import pytest
 import yaml
 
-from rapport.build import facts
-from rapport.build.runner import NotebookError, run_notebooks
+from rapport.pipeline import facts
+from rapport.pipeline.runner import NotebookError, run_notebooks
 from tests.conftest import write
 
 
@@ -113,7 +113,7 @@ def test_concurrent_builds_wait_for_each_other(mini_project):
     import subprocess
     import sys
 
-    cmd = [sys.executable, "-m", "rapport.build.cli", "prepare", "--root", str(mini_project)]
+    cmd = [sys.executable, "-m", "rapport.pipeline.cli", "prepare", "--root", str(mini_project)]
     first = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     second = subprocess.run(cmd, capture_output=True, text=True)
     out, err = first.communicate()
@@ -126,7 +126,7 @@ def test_concurrent_builds_wait_for_each_other(mini_project):
 
 def test_build_layer_changes_do_not_rerun_notebooks(mini_project):
     statuses(mini_project)
-    write(mini_project / "src" / "rapport" / "build" / "render" / "style.css", "body {}\n")
+    write(mini_project / "src" / "rapport" / "pipeline" / "render" / "style.css", "body {}\n")
     assert statuses(mini_project) == {"01-a": "cached", "02-b": "cached"}
     write(mini_project / "src" / "rapport" / "exhibits" / "fmt.py", "X = 2\n")
     assert statuses(mini_project) == {"01-a": "ran", "02-b": "ran"}

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from rapport.build import changes, record
+from rapport.pipeline import changes, record
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini_book"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from rapport.build.checks import CheckError, Problem, xref_kind
-from rapport.build.render import render_book
+from rapport.pipeline.checks import CheckError, Problem, xref_kind
+from rapport.pipeline.render import render_book
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini_book"
 EXTENSION = Path(__file__).resolve().parents[2] / "_extensions"

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rapport.build.render import pandoc
-from rapport.build.render.csl import install
+from rapport.pipeline.render import pandoc
+from rapport.pipeline.render.csl import install
 
 BIB = """@online{side2022,
   author       = {{Arbeids- og inkluderingsdepartementet}},

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from rapport.build.render import pandoc
+from rapport.pipeline.render import pandoc
 
 EXT = Path(__file__).resolve().parents[2] / "_extensions" / "rapport"
 

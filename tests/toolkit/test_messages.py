@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rapport.build.runner import NotebookError, run_notebooks
+from rapport.pipeline.runner import NotebookError, run_notebooks
 from tests.conftest import write
 
 REPO = Path(__file__).resolve().parents[2]

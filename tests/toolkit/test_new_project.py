@@ -62,7 +62,7 @@ def test_the_toolkit_is_pinned_by_version_and_hash(new):
     assert f"./vendor/{wheel.name} \\\n    --hash=sha256:{digest}" in lock
     assert lock.startswith((REPO / "requirements.lock").read_text(encoding="utf-8").rstrip())
     names = zipfile.ZipFile(wheel).namelist()
-    assert "rapport/exhibits/fmt.py" in names and "rapport/build/render/project.py" in names
+    assert "rapport/exhibits/fmt.py" in names and "rapport/pipeline/render/project.py" in names
     assert not [n for n in names if n.startswith("ekspertbistand/")]
 
 

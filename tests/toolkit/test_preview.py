@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from rapport.build import preview
+from rapport.pipeline import preview
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from rapport.build import cli
-from rapport.build.leaks import published_leaks
-from rapport.build.publish_notebooks import publishable
+from rapport.pipeline import cli
+from rapport.pipeline.leaks import published_leaks
+from rapport.pipeline.publish_notebooks import publishable
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -111,7 +111,7 @@ def test_leak_scan_reports_file_and_line(tmp_path):
 
 @pytest.mark.parametrize("prefix", ["data/raw/register/", "data/raw/register"])
 def test_restricted_data_is_configurable(prefix):
-    from rapport.build.publish_notebooks import reads_restricted, restricted_prefixes
+    from rapport.pipeline.publish_notebooks import reads_restricted, restricted_prefixes
 
     prefixes = restricted_prefixes({"report": {"restricted-data": [prefix]}})
     assert reads_restricted([{"path": "data/raw/register/x.parquet"}], prefixes)
@@ -119,7 +119,7 @@ def test_restricted_data_is_configurable(prefix):
 
 
 def test_paths_of_the_root_a_notebook_ran_in_are_removed_after_a_move(tmp_path):
-    from rapport.build.execute import RUN_METADATA
+    from rapport.pipeline.execute import RUN_METADATA
 
     old_root, root = tmp_path / "old" / "proj", tmp_path / "proj"
     nb = executed(root, "03-y", "# %%\nsti\n", [stream(f"{old_root}/data/x.csv\n")])

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from rapport.build.render import render_book
+from rapport.pipeline.render import render_book
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini_book"
 EXTENSION = Path(__file__).resolve().parents[2] / "_extensions"

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from rapport.build import cli
-from rapport.build.cache import KERNEL_SIDE_BUILD_MODULES, Environment
-from rapport.build.runner import run_notebooks
+from rapport.pipeline import cli
+from rapport.pipeline.cache import KERNEL_SIDE_BUILD_MODULES, Environment
+from rapport.pipeline.runner import run_notebooks
 from tests.conftest import write
 
 REPO = Path(__file__).resolve().parents[2]
@@ -153,7 +153,7 @@ def test_every_module_is_in_the_render_key_and_notebook_modules_in_the_notebook_
         try:
             assert cli.render_inputs_hash(root, config) != render_before, rel
             notebooks_after = Environment.of(root).package
-            if rel.startswith("rapport/build/") and rel not in KERNEL_SIDE_BUILD_MODULES:
+            if rel.startswith("rapport/pipeline/") and rel not in KERNEL_SIDE_BUILD_MODULES:
                 assert notebooks_after == notebooks_before, rel  # renderer only: no rerun
             else:
                 assert notebooks_after != notebooks_before, rel
@@ -184,7 +184,7 @@ def test_extensions_and_metadata_files_are_in_the_render_key(tmp_path):
 
 def render(root: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, SOURCE_DATE_EPOCH="1718000000")
-    return subprocess.run([sys.executable, "-m", "rapport.build.cli", "render", "--root",
+    return subprocess.run([sys.executable, "-m", "rapport.pipeline.cli", "render", "--root",
                            str(root)], capture_output=True, text=True, env=env)
 
 
@@ -207,7 +207,7 @@ def book_copy(rendered_book, tmp_path) -> Path:
 def test_a_changed_checks_module_renders_again(book_copy):
     proc = render(book_copy)
     assert "nothing changed" in proc.stdout
-    checks = book_copy / "src" / "rapport" / "build" / "checks.py"
+    checks = book_copy / "src" / "rapport" / "pipeline" / "checks.py"
     checks.write_text(checks.read_text() + "\n# edited\n")
     proc = render(book_copy)
     assert proc.returncode == 0, proc.stderr
@@ -232,7 +232,7 @@ def test_a_file_the_renderer_opens_is_in_the_stamp(book_copy):
 KILL_BETWEEN_RENAMES = textwrap.dedent('''
     import os, signal, sys
     from pathlib import Path
-    import rapport.build.cli as cli
+    import rapport.pipeline.cli as cli
 
     def killed_swap(staging, final):
         old = final.with_name(f".{final.name}.old")
@@ -246,7 +246,7 @@ KILL_BETWEEN_RENAMES = textwrap.dedent('''
 
 KILL_IN_RENDER = textwrap.dedent('''
     import os, signal, sys
-    import rapport.build.render as render
+    import rapport.pipeline.render as render
 
     original = render.render_book
 
@@ -256,7 +256,7 @@ KILL_IN_RENDER = textwrap.dedent('''
         os.kill(os.getpid(), signal.SIGKILL)  # staging full, nothing published
 
     render.render_book = killed_render
-    import rapport.build.cli as cli
+    import rapport.pipeline.cli as cli
     sys.exit(cli.main(["render", "--root", sys.argv[1]]))
 ''')
 
@@ -305,7 +305,7 @@ def test_notebook_page_cache_is_keyed_on_the_renderer_and_the_lock(tmp_path):
     by an older renderer or another pandoc: its key covers them."""
     import nbformat
 
-    from rapport.build.render import html
+    from rapport.pipeline.render import html
 
     root = tmp_path / "proj"
     nb = nbformat.v4.new_notebook()

@@ -1,7 +1,7 @@
 """A project without its own src/ (an example under examples/) is keyed on the toolkit's
 package source and lock file, so a package change reruns its notebooks and re-renders it."""
 
-from rapport.build.cache import TOOLKIT_SRC, Environment, toolkit_paths
+from rapport.pipeline.cache import TOOLKIT_SRC, Environment, toolkit_paths
 
 
 def test_project_with_src_uses_its_own(tmp_path):
@@ -22,7 +22,7 @@ def test_project_without_src_uses_the_toolkit(tmp_path):
 
 
 def test_render_hash_follows_the_renderer_for_an_example(tmp_path, monkeypatch):
-    from rapport.build import cli
+    from rapport.pipeline import cli
     (tmp_path / "_quarto.yml").write_text("project: {type: book}\n")
     before = cli.render_inputs_hash(tmp_path, {})
     real = cli.tree_sha256

@@ -26,7 +26,7 @@ REF = ROOT / "data" / "reference"
 
 def _build() -> None:
     if not (ROOT / "_build" / "facts.json").is_file():
-        subprocess.run([sys.executable, "-m", "rapport.build.cli", "prepare", "--root", str(ROOT)],
+        subprocess.run([sys.executable, "-m", "rapport.pipeline.cli", "prepare", "--root", str(ROOT)],
                        check=True, cwd=ROOT)
 
 
@@ -256,7 +256,7 @@ def test_no_sentence_starts_with_a_lowercase_hedge():
 
     book = ROOT / "_book"
     if not (book / "index.html").is_file():
-        subprocess.run([sys.executable, "-m", "rapport.build.cli", "report", "--root", str(ROOT)],
+        subprocess.run([sys.executable, "-m", "rapport.pipeline.cli", "report", "--root", str(ROOT)],
                        check=True, cwd=ROOT)
     bad = []
     for page in sorted(book.glob("*.html")):
@@ -271,7 +271,7 @@ def test_no_sentence_starts_with_a_lowercase_hedge():
 def test_nothing_about_the_build_machine_is_published():
     book = ROOT / "_book"
     if not (book / "index.html").is_file():
-        subprocess.run([sys.executable, "-m", "rapport.build.cli", "report", "--root", str(ROOT)],
+        subprocess.run([sys.executable, "-m", "rapport.pipeline.cli", "report", "--root", str(ROOT)],
                        check=True, cwd=ROOT)
     leaks = [p.relative_to(book).as_posix() for p in sorted(book.rglob("*"))
              if p.is_file() and p.suffix in (".html", ".csv", ".svg", ".json")

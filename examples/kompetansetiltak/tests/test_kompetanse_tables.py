@@ -18,7 +18,7 @@ ART = ROOT / "_build" / "artifacts"
 @pytest.fixture(scope="module")
 def kt_built() -> Path:
     if not (ROOT / "_build" / "facts.json").is_file():
-        subprocess.run([sys.executable, "-m", "rapport.build.cli", "prepare", "--root", str(ROOT)],
+        subprocess.run([sys.executable, "-m", "rapport.pipeline.cli", "prepare", "--root", str(ROOT)],
                        check=True, cwd=ROOT)
     return ART
 

@@ -55,7 +55,7 @@ def test_pdf_is_pdf_ua_and_has_every_figure():
     text = " ".join(pages)
     for number in range(1, 12):
         assert f"Figur {number}:" in text
-    from rapport.build.leaks import machine_markers
+    from rapport.pipeline.leaks import machine_markers
 
     assert not [m for m in machine_markers(ROOT) if m in text]
 
@@ -63,7 +63,7 @@ def test_pdf_is_pdf_ua_and_has_every_figure():
 def test_no_build_machine_paths_in_the_html():
     """No absolute path of the machine that built it, in any page (the executed notebooks'
     pages included)."""
-    from rapport.build.leaks import published_leaks
+    from rapport.pipeline.leaks import published_leaks
 
     assert published_leaks(ROOT, BOOK) == []
     for page in [*BOOK.glob("*.html"), *BOOK.glob("analyse/*.html")]:

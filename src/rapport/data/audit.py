@@ -3,7 +3,7 @@
 `rapport.data.read_dataset` records its reads itself; a notebook that opens a project file any
 other way (`pd.read_csv("data/…")`, `open("data/…")`, `Path(…).read_text()`, openpyxl) is seen
 by a Python audit hook on `open`, installed in the kernel at start-up by the runner
-(`python -m rapport.build.execute` passes `install()` as a kernel exec line). Parquet and SPSS
+(`python -m rapport.pipeline.execute` passes `install()` as a kernel exec line). Parquet and SPSS
 files are opened by native code that Python's audit hooks never see, so the readers of
 `pyarrow.parquet` and `pyreadstat` are wrapped to record their path argument too.
 

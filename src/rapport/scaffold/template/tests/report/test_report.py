@@ -28,7 +28,7 @@ def built(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("bygg") / "rapport"
     shutil.copytree(ROOT, root, ignore=IGNORE)
     (root / ".venv").symlink_to(ROOT / ".venv")
-    proc = subprocess.run([sys.executable, "-m", "rapport.build.cli", "report"], cwd=root,
+    proc = subprocess.run([sys.executable, "-m", "rapport.pipeline.cli", "report"], cwd=root,
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return root

@@ -30,10 +30,10 @@ from pathlib import Path
 
 import yaml
 
-from rapport.build.checks import CheckError, Problem, check_document
-from rapport.build.render import pandoc
-from rapport.build.render.index import problems_to_check, read_index
-from rapport.build.render.project import load_project
+from rapport.pipeline.checks import CheckError, Problem, check_document
+from rapport.pipeline.render import pandoc
+from rapport.pipeline.render.index import problems_to_check, read_index
+from rapport.pipeline.render.project import load_project
 
 __all__ = ["render_book", "default_timestamp", "CheckError"]
 
@@ -55,10 +55,10 @@ def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
     """Render the book described by root/_quarto.yml into out_dir (an empty staging dir the
     caller later publishes atomically). Reads root/_variables.yml (generated), chapters, and
     exhibits under root/_build/artifacts/. Returns the files written. Raises
-    rapport.build.checks.CheckError (message names file and line) for any failed check."""
-    from rapport.build.render.csl import install as install_csl
-    from rapport.build.render.html import meta_list, render_html
-    from rapport.build.render.pdf import compile_pdf, typst_source
+    rapport.pipeline.checks.CheckError (message names file and line) for any failed check."""
+    from rapport.pipeline.render.csl import install as install_csl
+    from rapport.pipeline.render.html import meta_list, render_html
+    from rapport.pipeline.render.pdf import compile_pdf, typst_source
 
     root = Path(root).resolve()
     out_dir = Path(out_dir)

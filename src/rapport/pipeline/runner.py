@@ -7,7 +7,7 @@ its executed notebook is written beside it; only when it succeeds do they replac
 written. A failing notebook therefore publishes nothing and leaves the previous artifacts,
 executed notebook and cache entry of every notebook as they were. After the runs, the pages
 readers see (`_build/notebooks/`) are derived from the executed notebooks
-(`rapport.build.publish_notebooks`).
+(`rapport.pipeline.publish_notebooks`).
 
 When several notebooks fail with the same error (one bad input file read by five notebooks),
 the error is reported once, with every notebook and line that hit it.
@@ -27,9 +27,9 @@ from pathlib import Path
 
 from rapport import context
 from rapport.fsutil import replace_dir
-from rapport.build import publish_notebooks
-from rapport.build.cache import Cache, Entry, Environment, dedupe_reads, tree_sha256
-from rapport.build.execute import failure_path
+from rapport.pipeline import publish_notebooks
+from rapport.pipeline.cache import Cache, Entry, Environment, dedupe_reads, tree_sha256
+from rapport.pipeline.execute import failure_path
 from rapport.data.recorder import file_sha256
 
 
@@ -91,7 +91,7 @@ def run_one(root: Path, source: Path, cache: Cache, env_hashes: Environment) -> 
 
     started = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "rapport.build.execute", str(source), str(staged_nb)],
+        [sys.executable, "-m", "rapport.pipeline.execute", str(source), str(staged_nb)],
         cwd=root,
         env=_kernel_env(root, stem, staging, reads),
         capture_output=True,
@@ -195,7 +195,7 @@ def run_notebooks(
 
 def publish_pages(root: Path, cache: Cache, stems: list[str], *, prune: bool = True) -> None:
     """Derive the published notebook pages from the executed notebooks (every build: cheap)."""
-    from rapport.build.yamlfile import load_yaml_file
+    from rapport.pipeline.yamlfile import load_yaml_file
 
     config_file = root / "_quarto.yml"
     config = (load_yaml_file(config_file, root) or {}) if config_file.is_file() else {}

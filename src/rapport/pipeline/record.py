@@ -4,7 +4,7 @@ After a successful render the build writes `_build/record.json`: every fact (raw
 text the prose shows, with the places in the chapters that use it), every exhibit (its snippet,
 i.e. caption, table as shown, notes and source line, and the data file behind it) and the source
 of every chapter. The record holds only what the report publishes, so it may be kept as a
-baseline, attached to a CI run or shipped beside a published version. `rapport.build.changes`
+baseline, attached to a CI run or shipped beside a published version. `rapport.pipeline.changes`
 compares two records.
 """
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from rapport.build.yamlfile import load_yaml_file
+from rapport.pipeline.yamlfile import load_yaml_file
 from rapport.fsutil import atomic_write_text
 
 

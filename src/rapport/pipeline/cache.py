@@ -22,8 +22,8 @@ from rapport.data.recorder import file_sha256
 CACHE_VERSION = 2
 
 # Build modules that decide what an executed notebook contains (how it is run, its cell ids):
-# a change to them reruns the notebooks; the rest of `rapport/build/` only re-renders.
-KERNEL_SIDE_BUILD_MODULES = ("rapport/build/execute.py", "rapport/build/cells.py")
+# a change to them reruns the notebooks; the rest of `rapport/pipeline/` only re-renders.
+KERNEL_SIDE_BUILD_MODULES = ("rapport/pipeline/execute.py", "rapport/pipeline/cells.py")
 
 
 def tree_sha256(root: Path, patterns: tuple[str, ...] = ("**/*",),
@@ -63,7 +63,7 @@ def toolkit_paths(root: Path) -> tuple[Path, Path]:
 class Environment:
     """Hashes every notebook depends on: the package source and the locked dependencies.
 
-    The build layer (`src/rapport/build/`) is left out except the modules that run the notebook
+    The build layer (`src/rapport/pipeline/`) is left out except the modules that run the notebook
     (KERNEL_SIDE_BUILD_MODULES): notebooks never import it, so a change to the renderer
     re-renders the book without re-running any analysis.
     """
@@ -78,7 +78,7 @@ class Environment:
         # toolkit on the toolkit package alone (not the rest of site-packages).
         patterns = ("**/*",) if src == root / "src" else ("rapport/**/*",)
         package = hashlib.sha256(
-            tree_sha256(src, patterns, exclude=("rapport/build/",)).encode())
+            tree_sha256(src, patterns, exclude=("rapport/pipeline/",)).encode())
         package.update(platform.python_version().encode())  # the interpreter runs the kernels
         for module in KERNEL_SIDE_BUILD_MODULES:  # these shape the executed notebook itself
             path = src / module

@@ -1,7 +1,7 @@
 """What changed between two builds of a report, for reviewers: facts, table cells, figure data,
 exhibits added or removed, and the prose word by word.
 
-Input is two build records (`rapport.build.record`); output is a `Changes` value that the
+Input is two build records (`rapport.pipeline.record`); output is a `Changes` value that the
 Markdown summary (CI, pull requests) and the HTML change page are written from. Tables are
 compared as shown (the cells of the rendered table, formatted), figures by the data behind them,
 facts by the text the prose shows (and the raw value), chapters by their words.

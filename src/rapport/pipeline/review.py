@@ -18,7 +18,7 @@ import shutil
 import time
 from pathlib import Path
 
-from rapport.build import changes, record
+from rapport.pipeline import changes, record
 from rapport.fsutil import atomic_write_text, replace_dir
 
 BASELINE = "_build/baseline.json"
@@ -84,7 +84,7 @@ def needs_notebooks(changed: list[str]) -> bool:
 def preview_rebuild(root: Path, config_loader, prepare, changed: list[str]) -> None:
     """One preview rebuild: notebooks only when the change can reach them, then HTML only,
     published into the preview site in one swap (a failure leaves the last good site)."""
-    from rapport.build.render import render_book
+    from rapport.pipeline.render import render_book
 
     config = config_loader(root)
     if needs_notebooks(changed):
@@ -102,7 +102,7 @@ def preview_rebuild(root: Path, config_loader, prepare, changed: list[str]) -> N
 def cmd_preview(root: Path, config_loader, prepare, *, port: int = 4848,
                 host: str = "127.0.0.1") -> None:
     """Serve the HTML book on localhost and rebuild on save until interrupted."""
-    from rapport.build.preview import Preview
+    from rapport.pipeline.preview import Preview
 
     started = time.perf_counter()
     preview_rebuild(root, config_loader, prepare, ["_quarto.yml"])

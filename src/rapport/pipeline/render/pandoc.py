@@ -10,7 +10,7 @@ import subprocess
 from functools import lru_cache
 from pathlib import Path
 
-from rapport.build.checks import CheckError, Problem
+from rapport.pipeline.checks import CheckError, Problem
 
 FILTERS = Path(__file__).parent / "filters"
 # A filter's error that names a source line («chapters/03-bruk.qmd:14: …»).

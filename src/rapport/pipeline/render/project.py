@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from rapport.build.checks import CheckError, Problem, SourceMap
-from rapport.build.render.extension import Extension, load_extension
+from rapport.pipeline.checks import CheckError, Problem, SourceMap
+from rapport.pipeline.render.extension import Extension, load_extension
 
 SHORTCODE = re.compile(r"(\{?)\{\{<\s*([A-Za-z][\w-]*)\s*(.*?)\s*>\}\}(\}?)")
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)(?:---|\.\.\.)\s*\n", re.S)

@@ -1,6 +1,6 @@
 """Build checks: every failure names the source file and line («file:line: message»).
 
-The renderer (`rapport.build.render`) calls these while it builds; each raises `CheckError`.
+The renderer (`rapport.pipeline.render`) calls these while it builds; each raises `CheckError`.
 
 Source-level checks (on the raw chapter text, before pandoc sees it):
 - an `include` shortcode whose file does not exist (or includes itself);

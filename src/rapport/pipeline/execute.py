@@ -1,6 +1,6 @@
 """Execute one jupytext percent script as a notebook in a fresh kernel (run as a subprocess).
 
-Usage: python -m rapport.build.execute NOTEBOOK.py OUTPUT.ipynb
+Usage: python -m rapport.pipeline.execute NOTEBOOK.py OUTPUT.ipynb
 
 The caller sets the RAPPORT_* environment (see rapport.context) and the working directory.
 The kernel records every project file it opens (`rapport.data.audit`, installed at start-up).
@@ -25,7 +25,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-from rapport.build.cells import assign_ids, error_location, start_lines
+from rapport.pipeline.cells import assign_ids, error_location, start_lines
 
 CELL_TIMEOUT_SECONDS = 1800
 RUN_METADATA = "rapport-run"
@@ -104,7 +104,7 @@ def execute(source: Path, output: Path, cwd: Path) -> int:
         report.write_text(json.dumps(facts, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         return 1
     # Where it ran, so that publishing can write those paths out even after the project moved
-    # (the published copy drops this key: rapport.build.publish_notebooks).
+    # (the published copy drops this key: rapport.pipeline.publish_notebooks).
     nb.metadata[RUN_METADATA] = {"root": str(cwd.resolve())}
     nbformat.write(nb, output)
     failed.unlink(missing_ok=True)

@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from rapport.build.render import pandoc
-from rapport.build.render.project import Project
+from rapport.pipeline.render import pandoc
+from rapport.pipeline.render.project import Project
 
 
 def typst_source(project: Project, ast_json: str, args: list[str]) -> str:

@@ -20,13 +20,13 @@ from __future__ import annotations
 import copy
 import os
 import re
-import tempfile
 from pathlib import Path
 
 import nbformat
 
-from rapport.build.cells import file_line, start_lines
-from rapport.build.execute import RUN_METADATA
+from rapport.pipeline.cells import file_line, start_lines
+from rapport.pipeline.execute import RUN_METADATA
+from rapport.pipeline.leaks import temporary_dirs
 from rapport.fsutil import atomic_write_text
 
 REVIEWER_ENV = "RAPPORT_REVIEWER"
@@ -79,9 +79,7 @@ def machine_paths(root: Path) -> list[tuple[str, str]]:
     home = str(Path.home())
     if home not in ("/", ""):
         pairs.append((home, "~"))
-    tmp = tempfile.gettempdir()
-    if tmp not in ("/", ""):
-        pairs.append((tmp, "<tmp>"))
+    pairs.extend((tmp, "<tmp>") for tmp in temporary_dirs())
     return sorted(set(pairs), key=lambda p: -len(p[0]))
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from rapport.build.checks import Problem
+from rapport.pipeline.checks import Problem
 
 
 @dataclass

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from rapport.build.checks import CheckError
+from rapport.pipeline.checks import CheckError
 
 NAME = "rapport"
 

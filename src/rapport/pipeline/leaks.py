@@ -15,15 +15,22 @@ TEXT_SUFFIXES = {".html", ".htm", ".csv", ".txt", ".svg", ".json", ".css", ".js"
                  ".xml", ".ipynb", ".yml", ".yaml", ".bib"}
 
 
+def temporary_dirs() -> list[str]:
+    """The machine's temporary directories: this process's and the conventional ones.
+
+    A kernel or a library may write under /tmp even when TMPDIR points elsewhere.
+    """
+    dirs = {tempfile.gettempdir(), "/tmp", "/var/tmp"}
+    return sorted(d for d in dirs if d not in ("", "/"))
+
+
 def machine_markers(root: Path) -> list[str]:
     """Strings that only a build machine's paths contain."""
     markers = {str(root), str(Path(root).resolve()), "ipykernel_"}
     home = str(Path.home())
     if home not in ("", "/"):
         markers.add(home + "/")
-    tmp = tempfile.gettempdir()
-    if tmp not in ("", "/"):
-        markers.add(tmp + "/")
+    markers.update(tmp + "/" for tmp in temporary_dirs())
     return sorted(markers, key=len, reverse=True)
 
 

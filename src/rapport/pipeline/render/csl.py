@@ -4,7 +4,7 @@ path depends on the environment's layout or Python version. The copy gets the re
 as the style's `default-locale` (a CSL attribute): Quarto's book bibliography runs citeproc
 without `lang`, and would otherwise write the references in English.
 
-    python -m rapport.build.render.csl      # Quarto's pre-render step calls this
+    python -m rapport.pipeline.render.csl      # Quarto's pre-render step calls this
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Command line: `python -m rapport.build.cli {prepare,report,render,data}`.
+"""Command line: `python -m rapport.pipeline.cli {prepare,report,render,data}`.
 
 - `data`    runs the project's data command (`report.data-command` in `_quarto.yml`), which
             generates inputs that are not committed (it decides itself whether they are stale).
@@ -27,15 +27,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from rapport import context
-from rapport.build import facts as facts_mod
-from rapport.build import review
-from rapport.build.cache import toolkit_paths, tree_sha256
+from rapport.pipeline import facts as facts_mod
+from rapport.pipeline import review
+from rapport.pipeline.cache import toolkit_paths, tree_sha256
 from rapport.data.recorder import file_sha256
 from rapport.fsutil import atomic_write_text, replace_dir
-from rapport.build.runner import NotebookError, discover, run_notebooks
-from rapport.build.leaks import published_leaks
-from rapport.build.publish_notebooks import REVIEWER_ENV
-from rapport.build.yamlfile import YamlFileError, check_project_yaml, load_yaml_file, metadata_files
+from rapport.pipeline.runner import NotebookError, discover, run_notebooks
+from rapport.pipeline.leaks import published_leaks
+from rapport.pipeline.publish_notebooks import REVIEWER_ENV
+from rapport.pipeline.yamlfile import YamlFileError, check_project_yaml, load_yaml_file, metadata_files
 from rapport.data import audit
 
 
@@ -152,9 +152,9 @@ def clear_leftovers(root: Path, book: Path) -> None:
 
 
 def cmd_render(root: Path, config: dict) -> None:
-    from rapport.build.checks import CheckError
-    from rapport.build.render import default_timestamp, render_book
-    from rapport.build.render.csl import install as install_csl
+    from rapport.pipeline.checks import CheckError
+    from rapport.pipeline.render import default_timestamp, render_book
+    from rapport.pipeline.render.csl import install as install_csl
 
     try:
         check_project_yaml(root, config)
@@ -251,7 +251,7 @@ def build_lock(root: Path, book: Path | None = None):
 
 
 def review_command(root: Path, config: dict, args) -> int:
-    """`changes`, `baseline` and `preview` (rapport.build.review): they read the last build
+    """`changes`, `baseline` and `preview` (rapport.pipeline.review): they read the last build
     and never touch `_book/`."""
     if args.command == "changes":
         try:

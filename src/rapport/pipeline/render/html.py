@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 from string import Template
 
-from rapport.build.checks import CheckError, Problem, attr_of, stringify, walk
-from rapport.build.render import pandoc
-from rapport.build.render.index import BookIndex, Page
-from rapport.build.render.project import Project
+from rapport.pipeline.checks import CheckError, Problem, attr_of, stringify, walk
+from rapport.pipeline.render import pandoc
+from rapport.pipeline.render.index import BookIndex, Page
+from rapport.pipeline.render.project import Project
 
 ASSETS = Path(__file__).parent / "assets"
 TEMPLATES = Path(__file__).parent / "templates"
