@@ -22,7 +22,7 @@ import yaml
 from rapport import context
 from rapport.fsutil import atomic_write_text
 
-from . import fmt
+from . import fmt, verbal
 
 FILE = "facts.yml"
 _KEY = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
@@ -39,7 +39,7 @@ KINDS = {
     "date_short": fmt.date_short,
     "month_year": fmt.month_year,
     "count_words": fmt.count_words,
-    "share_words": fmt.share_words,
+    "share_words": verbal.share_words,
     "text": str,
 }
 
