@@ -527,7 +527,13 @@ function F.Div(div)
     return {}
   end
   if is_typst then
-    for _, cls in ipairs({ "kilde", "tabellnote", "boks" }) do
+    if div.classes:includes("kilde") and div.attributes["rapport-noted"] == "true" then
+      local out = pandoc.Blocks({ pandoc.RawBlock("typst", "#rapport-kilde(noted: true)[") })
+      out:extend(div.content)
+      out:insert(pandoc.RawBlock("typst", "]"))
+      return out
+    end
+    for _, cls in ipairs({ "kilde", "figurnote", "tabellnote", "boks" }) do
       if div.classes:includes(cls) then
         local out = pandoc.Blocks({ pandoc.RawBlock("typst", "#rapport-" .. cls .. "[") })
         out:extend(div.content)
@@ -572,6 +578,18 @@ local function house_css(meta)
   return "<style>:root { " .. table.concat(decl, "; ") .. " }</style>"
 end
 
+-- A «Kilde:» div followed by a figure note (`.figurnote`) is marked, so that Typst keeps the
+-- two together and spaces the exhibit's footer after the note.
+local function mark_noted_sources(blocks)
+  for i = 1, #blocks - 1 do
+    local a, b = blocks[i], blocks[i + 1]
+    if a.t == "Div" and a.classes:includes("kilde") and b.t == "Div"
+        and b.classes:includes("figurnote") then
+      a.attributes["rapport-noted"] = "true"
+    end
+  end
+end
+
 -- Under Quarto: only the house's own blocks (Quarto numbers and cross-references).
 local function house_blocks(doc)
   if not is_typst then
@@ -579,6 +597,7 @@ local function house_blocks(doc)
     if css and quarto ~= nil then quarto.doc.include_text("in-header", css) end
     return nil
   end
+  mark_noted_sources(doc.blocks)
   return doc:walk({ Div = function(div)
     if div.classes:includes("kilde") or div.classes:includes("tabellnote") then
       return F.Div(div)
@@ -594,6 +613,7 @@ function Pandoc(doc)
     return doc
   end
   index = pandoc.json.decode(pandoc.utils.stringify(doc.meta["rapport-index"]), false)
+  if is_typst then mark_noted_sources(doc.blocks) end
   local out = pandoc.Blocks({})
   for _, blk in ipairs(doc.blocks) do
     if blk.t == "Div" and blk.classes:includes("rapport-chapter") then
