@@ -314,3 +314,16 @@ def test_the_colophon_names_the_report_number_and_the_date():
     assert "OE-rapport nr 2022-75" in html and "© Oslo Economics, 14. oktober 2022" in html
     pdf = _pdf_text(book)
     assert "OE-rapport nr 2022-75" in pdf and "Oktober 2022" in pdf
+
+
+def test_no_sentence_opens_with_a_digit():
+    """Norwegian house style (and the seed): a number inside the sentence, never first."""
+    import re
+
+    bad = []
+    for page in sorted(_built_book().glob("*.html")):
+        for para in re.findall(r"<p>(.*?)</p>", page.read_text(encoding="utf-8"), re.S):
+            text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", para)).strip()
+            bad += [f"{page.name}: …{m.group(0)[:50]}"
+                    for m in re.finditer(r"(?:^|[.!?] )\d\S* \S+", text)]
+    assert not bad, "\n".join(bad)
