@@ -3,7 +3,7 @@ generators (share_words, pct_hedge) whose every phrase the rule accepts; hand-co
 
 import pytest
 
-from rapport.exhibits.verbal import capitalize, describe, holds, parse, pct_hedge, share_words
+from rapport.exhibits.verbal import capitalize, describe, holds, parse, share_words
 
 
 @pytest.mark.parametrize("phrase, share, expected", [

@@ -24,7 +24,7 @@ import pandas as pd  # noqa: E402
 from _populasjon import (GRUPPER, POP, REGISTER, UBESVART, age_band, answers, by_group,  # noqa: E402
                          candidates, distribution, labels_of, members, source)
 
-from rapport.exhibits import (bar_chart, binned_columns, fact, fmt, group_columns,  # noqa: E402
+from rapport.exhibits import (bar_chart, binned_columns, fact, fmt, verbal, group_columns,  # noqa: E402
                               publish_figure, two_panel_bars)
 from rapport.exhibits.figures import cumulative_over_columns  # noqa: E402
 from rapport.stats.bins import bin_counts, cumulative_shares  # noqa: E402
@@ -62,7 +62,7 @@ _ = publish_figure("kartlagt-fylke", bar_chart(d, sort=True),
                source=source("kartlagt"), data=d)
 s = shares(d)
 tre = s["Troms og Finnmark"] + s["Øst-Viken"] + s["Agder"]
-fact("malgruppa.tre_fylker_andel", tre, text=fmt.pct_hedge(tre, "over", step=10))
+fact("malgruppa.tre_fylker_andel", tre, text=verbal.pct_hedge(tre, "over", step=10))
 
 # %%
 mangler_dato = kartlagt["samtaledato"].isna()
@@ -83,7 +83,7 @@ _ = publish_figure("alder", binned_columns(d, outside_label=None),
 MIDT = (25, 54)  # the span where the ages are evenly spread (Figur 5-3)
 mid = koblet["alder"].between(*MIDT).mean()
 fact("malgruppa.alder_midt", f"{MIDT[0]}–{MIDT[1]}", text=f"mellom {MIDT[0]} og {MIDT[1]} år")
-fact("malgruppa.andel_25_54", mid, text=fmt.pct_hedge(mid, "over", step=1))
+fact("malgruppa.andel_25_54", mid, text=verbal.pct_hedge(mid, "over", step=1))
 kvinner = (kartlagt["kjonn"] == "Kvinne").mean()
 fact("malgruppa.andel_kvinner", kvinner, kind="pct")
 fact("malgruppa.andel_menn", 1 - kvinner, kind="pct")
@@ -139,11 +139,11 @@ akad = s["Akademiske yrker"] + s["Høyskoleyrker"]
 fact("malgruppa.andel_akademisk_hoyskole", akad, kind="pct")
 manuelle = (s["Håndverkere"] + s["Prosess- og maskinoperatører, transportarbeidere mv."]
             + s["Renholdere, hjelpearbeidere mv."])
-fact("malgruppa.andel_manuelle", manuelle, text=fmt.pct_hedge(manuelle, "over", step=10))
+fact("malgruppa.andel_manuelle", manuelle, text=verbal.pct_hedge(manuelle, "over", step=10))
 sektor = labels_of("arbeidsforhold", "sektor")
 ds = distribution(koblet["sektor"].astype("object").map(sektor), list(sektor.values()))
 s = shares(ds)
-fact("malgruppa.andel_privat", s["Privat sektor"], text=fmt.pct_hedge(s["Privat sektor"], "over", step=10))
+fact("malgruppa.andel_privat", s["Privat sektor"], text=verbal.pct_hedge(s["Privat sektor"], "over", step=10))
 fact("malgruppa.andel_kommune", s["Kommuneforvaltningen"], kind="pct")
 fact("malgruppa.andel_stat", s["Statsforvaltningen"], kind="pct")
 
@@ -156,7 +156,7 @@ fact("malgruppa.andel_bachelor", s["Bachelorgrad"], kind="pct")
 fact("malgruppa.andel_master", s["Mastergrad eller høyere"], kind="pct")
 fact("malgruppa.andel_fagbrev", s["Fag- eller mesterbrev (ev. fagskole)"], kind="pct")
 fact("malgruppa.andel_grunnskole", s["Grunnskole eller ingen utdanning"],
-     text=fmt.pct_hedge(s["Grunnskole eller ingen utdanning"], "om lag"))
+     text=verbal.pct_hedge(s["Grunnskole eller ingen utdanning"], "om lag"))
 fact("malgruppa.andel_studiespes", s["Videregående, studiespesialisering"], kind="pct")
 
 # %% [markdown]
@@ -193,9 +193,9 @@ left = d[d["panel"] == "Har arbeidsgiver tilrettelagt?"].set_index("category")["
 right = d[d["panel"] == "Har arbeidsgiver gjenværende muligheter?"].set_index("category")["share"]
 fact("malgruppa.tilrettelagt_ja", left["Ja"], kind="share_words")
 fact("malgruppa.tilrettelagt_nei", left["Nei"], kind="share_words")
-fact("malgruppa.muligheter_nei", right["Nei"], text=fmt.pct_hedge(right["Nei"], "over", step=10))
+fact("malgruppa.muligheter_nei", right["Nei"], text=verbal.pct_hedge(right["Nei"], "over", step=10))
 mulig = right["Ja"] + right["Delvis"]
-fact("malgruppa.muligheter_ja_delvis", mulig, text=fmt.pct_hedge(mulig, "i underkant av"))
+fact("malgruppa.muligheter_ja_delvis", mulig, text=verbal.pct_hedge(mulig, "i underkant av"))
 
 d = distribution(answers(kartlagt["mangler_kompetanse"]), SVAR)
 _ = publish_figure("mangler-kompetanse", bar_chart(d, sort=False),
@@ -226,7 +226,7 @@ _ = publish_figure("aktuelle", two_panel_bars(d, categories=SVAR),
                            "Er bruker aktuell for å delta i kompetansetiltak?"))
 left = d[d["panel"] == "Trenger ny kompetanse?"].set_index("category")["share"]
 right = d[d["panel"] == "Aktuell for kompetansetiltak?"].set_index("category")["share"]
-fact("malgruppa.trenger_ja", left["Ja"], text=fmt.pct_hedge(left["Ja"], "om lag", step=1))
+fact("malgruppa.trenger_ja", left["Ja"], text=verbal.pct_hedge(left["Ja"], "om lag", step=1))
 fact("malgruppa.trenger_vetikke_ubesvart", left["Vet ikke"] + left[UBESVART], kind="pct")
 fact("malgruppa.aktuell_ja", right["Ja"], kind="pct")
 fact("malgruppa.aktuell_delvis", right["Delvis"], kind="pct")
@@ -246,9 +246,9 @@ _ = publish_figure("arsak-ikke-aktuell", bar_chart(d, sort=True),
 s = shares(d)
 fact("malgruppa.n_arsak", len(arsak))
 fact("malgruppa.n_ikke_ja", ikke_ja)
-fact("malgruppa.arsak_tilbake", s[arsak_order[0]], text=fmt.pct_hedge(s[arsak_order[0]], "i underkant av"))
-fact("malgruppa.arsak_helse", s[arsak_order[1]], text=fmt.pct_hedge(s[arsak_order[1]], "i underkant av"))
-fact("malgruppa.arsak_andre_tiltak", s[arsak_order[2]], text=fmt.pct_hedge(s[arsak_order[2]], "om lag", step=1))
+fact("malgruppa.arsak_tilbake", s[arsak_order[0]], text=verbal.pct_hedge(s[arsak_order[0]], "i underkant av"))
+fact("malgruppa.arsak_helse", s[arsak_order[1]], text=verbal.pct_hedge(s[arsak_order[1]], "i underkant av"))
+fact("malgruppa.arsak_andre_tiltak", s[arsak_order[2]], text=verbal.pct_hedge(s[arsak_order[2]], "om lag", step=1))
 fact("malgruppa.arsak_andre", s["Andre årsaker"], kind="pct")
 fact("malgruppa.arsak_friskmelding", s[arsak_order[0]] + s[arsak_order[1]], kind="pct")
 
@@ -294,7 +294,7 @@ for g_ in GRUPPER:
     sub = koblet[koblet["gruppe"] == g_]
     key = "tiltak" if g_ == GRUPPER[0] else "ikke_tiltak"
     fact(f"malgruppa.{key}_fodt_norge", (sub["fodeland"] == "Norge").mean(),
-         text=fmt.pct_hedge((sub["fodeland"] == "Norge").mean(), "om lag", step=10))
+         text=verbal.pct_hedge((sub["fodeland"] == "Norge").mean(), "om lag", step=10))
 
 d = by_group(koblet.assign(spbin=pd.cut(koblet["sykepengedager_5aar"], [-1, 99, 200, 300, 10**6],
                                         labels=[b[2] for b in SP_BINS]).astype("object")),
@@ -325,7 +325,7 @@ _ = publish_figure("diagnose-gruppe", group_columns(d, groups=list(GRUPPER)),
                data=d, n=len(koblet))
 g = d.set_index(["group", "category"])["share"]
 fact("malgruppa.tiltak_muskel", g[(GRUPPER[0], "Muskel- og skjelettlidelser")],
-     text=fmt.pct_hedge(g[(GRUPPER[0], "Muskel- og skjelettlidelser")], "om lag", step=10))
+     text=verbal.pct_hedge(g[(GRUPPER[0], "Muskel- og skjelettlidelser")], "om lag", step=10))
 fact("malgruppa.tiltak_psykisk", g[(GRUPPER[0], "Psykiske lidelser")], kind="pct")
 
 sek = koblet["sektor"].astype("object").map(sektor)
@@ -335,7 +335,7 @@ _ = publish_figure("sektor-gruppe", group_columns(d, groups=list(GRUPPER)),
                n=len(koblet))
 g = d.set_index(["group", "category"])["share"]
 fact("malgruppa.tiltak_privat", g[(GRUPPER[0], "Privat sektor")],
-     text=fmt.pct_hedge(g[(GRUPPER[0], "Privat sektor")], "over", step=10))
+     text=verbal.pct_hedge(g[(GRUPPER[0], "Privat sektor")], "over", step=10))
 fact("malgruppa.tiltak_offentlig", 1 - g[(GRUPPER[0], "Privat sektor")], kind="pct")
 kommune = koblet[koblet["sektor"].astype("object") == "kommune"]
 ikke_akt = (kommune["aktuell"].astype("object") != "Ja").mean()

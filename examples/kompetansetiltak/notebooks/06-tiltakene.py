@@ -25,7 +25,7 @@ import pandas as pd  # noqa: E402
 from _populasjon import (age_band, candidates, distribution, labels_of, members,  # noqa: E402
                          source)
 
-from rapport.exhibits import (bar_chart, binned_columns, fact, fmt, group_columns,  # noqa: E402
+from rapport.exhibits import (bar_chart, binned_columns, fact, fmt, verbal, group_columns,  # noqa: E402
                               publish_figure)
 from rapport.stats.bins import bin_counts  # noqa: E402
 from rapport.stats.disclosure import RULE, suppress_table  # noqa: E402
@@ -46,7 +46,7 @@ s = d.set_index("category")["share"]
 fact("tiltak.n_type", len(typed))
 fact("tiltak.n_uten_type", len(vedtak) - len(typed))
 fact("tiltak.andel_amo", s["AMO"], kind="pct")
-fact("tiltak.andel_amo_omlag", s["AMO"], text=fmt.pct_hedge(s["AMO"], "om lag", step=10))
+fact("tiltak.andel_amo_omlag", s["AMO"], text=verbal.pct_hedge(s["AMO"], "om lag", step=10))
 fact("tiltak.andel_fag", s["Fag- og yrkesopplæring"], kind="pct")
 amo = typed[typed["tiltakstype"].astype("object") == "AMO"]
 forer = (amo["amo_kurs"].astype("object") == "Førerkort, yrkessjåfør eller maskinfører").mean()
@@ -97,7 +97,7 @@ d["category"] = d["category"].astype("object").map({"Kvinne": "Kvinner", "Mann":
 _ = publish_figure("type-kjonn", group_columns(d, groups=shown), caption="Kjønnsfordeling",
                source=source("vedtak"), data=d, n=len(basis), footer=[merknad])
 g = d.set_index(["group", "category"])["share"]
-fact("tiltak.amo_menn", g[("AMO", "Menn")], text=fmt.pct_hedge(g[("AMO", "Menn")], "nesten", step=10))
+fact("tiltak.amo_menn", g[("AMO", "Menn")], text=verbal.pct_hedge(g[("AMO", "Menn")], "nesten", step=10))
 fact("tiltak.fag_kvinner", g[("Fag- og yrkesopplæring", "Kvinner")], kind="pct")
 
 bands = [f"{lo}–{lo + 4} år" for lo in range(20, 65, 5)]
@@ -111,7 +111,7 @@ FAG_ALDER = (25, 34)
 fag_25_34 = fag["alder"].between(*FAG_ALDER).mean()
 fact("tiltak.fag_alder", f"{FAG_ALDER[0]}–{FAG_ALDER[1]}",
      text=f"mellom {FAG_ALDER[0]} og {FAG_ALDER[1]} år")
-fact("tiltak.fag_25_34", fag_25_34, text=fmt.pct_hedge(fag_25_34, "om lag", step=10))
+fact("tiltak.fag_25_34", fag_25_34, text=verbal.pct_hedge(fag_25_34, "om lag", step=10))
 
 styrk = labels_of("arbeidsforhold", "yrke")
 basis = basis.assign(yrke_l=basis["yrke"].astype("object").map(styrk))
@@ -137,8 +137,8 @@ _ = publish_figure("uker-til-oppstart", binned_columns(d, outside_label=None),
                caption="Andel kandidater fordelt på antall uker mellom kartleggingssamtale og "
                        "planlagt oppstart på kompetansetiltak", source=source("gyldig"), data=d)
 fact("tiltak.n_uker_til_oppstart", len(med_dato))
-fact("tiltak.start_3_uker", (uker <= 3).mean(), text=fmt.pct_hedge((uker <= 3).mean(), "om lag", step=10))
-fact("tiltak.start_8_uker", (uker <= 8).mean(), text=fmt.pct_hedge((uker <= 8).mean(), "over", step=10))
+fact("tiltak.start_3_uker", (uker <= 3).mean(), text=verbal.pct_hedge((uker <= 3).mean(), "om lag", step=10))
+fact("tiltak.start_8_uker", (uker <= 8).mean(), text=verbal.pct_hedge((uker <= 8).mean(), "over", step=10))
 fact("tiltak.start_etter_12", (uker > 12).mean(), kind="pct")
 
 varighet_dager = (gyldig["planlagt_slutt"] - gyldig["planlagt_oppstart"]).dt.days
@@ -154,7 +154,7 @@ _ = publish_figure("varighet", binned_columns(d, outside_label=None),
                        "planlagte oppstarts- og sluttdato er ikke med."])
 kort = (varighet <= 8).mean()
 fact("tiltak.n_varighet", len(positiv))
-fact("tiltak.varighet_8_uker", kort, text=fmt.pct_hedge(kort, "om lag", step=10))
+fact("tiltak.varighet_8_uker", kort, text=verbal.pct_hedge(kort, "om lag", step=10))
 fact("tiltak.varighet_8_uker_ord", kort, kind="share_words")
 fact("tiltak.varighet_resten", f"{DUR_BINS[1][0]}–{DUR_BINS[-2][1]}",  # the bins after 1–8 weeks
      text=f"fra {DUR_BINS[1][0]} til {DUR_BINS[-2][1]} uker")

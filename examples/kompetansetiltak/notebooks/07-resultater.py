@@ -26,7 +26,7 @@ import pandas as pd  # noqa: E402
 from _populasjon import (DATA_END, UBESVART, answers, candidates, distribution,  # noqa: E402
                          labels_of, members, monthly_status, source)
 
-from rapport.exhibits import (bar_chart, event_lines, fact, fmt, partial_quarter_note,  # noqa: E402
+from rapport.exhibits import (bar_chart, event_lines, fact, fmt, verbal, partial_quarter_note,  # noqa: E402
                               publish_figure, quarter_columns, quarter_label)
 from rapport.stats.eventtime import at_risk, shares_by_month  # noqa: E402
 
@@ -99,7 +99,7 @@ jan_apr = startet["tiltak_fra"].between(*START_SISTE).mean()
 fact("resultater.start_siste_periode", START_SISTE[0].strftime("%Y-%m"),
      text=f"{fmt.month_year(START_SISTE[0]).split()[0]}–{fmt.month_year(START_SISTE[1])}")
 fact("resultater.n_startet", len(startet))
-fact("resultater.andel_start_2022", jan_apr, text=fmt.pct_hedge(jan_apr, "om lag", step=10))
+fact("resultater.andel_start_2022", jan_apr, text=verbal.pct_hedge(jan_apr, "om lag", step=10))
 still_in = int((~startet["avsluttet"]).sum())
 fact("resultater.n_fortsatt_i_tiltak", still_in)
 fact("resultater.n_avsluttet", int(startet["avsluttet"].sum()))
@@ -196,9 +196,9 @@ d = shares_by_month(panel, outcome="i_arbeid", group="gruppe2")
 t13 = d[(d["gruppe2"] == GRP[0]) & d["k"].between(1, 3)]["share"].max()
 fact("forlop.jobb_tiltak_m1_3_maks", float(t13), kind="pct")
 k3 = d[(d["gruppe2"] == GRP[1]) & (d["k"] == 3)]["share"].iloc[0]
-fact("forlop.jobb_kun_m3_ord", float(k3), text=fmt.pct_hedge(k3, "nesten"))
+fact("forlop.jobb_kun_m3_ord", float(k3), text=verbal.pct_hedge(k3, "nesten"))
 for g, gk in zip(GRP, ("tiltak", "kun")):
     v6 = d[(d["gruppe2"] == g) & (d["k"] == 6)]["share"].iloc[0]
     v12 = d[(d["gruppe2"] == g) & (d["k"] == 12)]["share"].iloc[0]
-    fact(f"forlop.jobb_{gk}_m6_ord", float(v6), text=fmt.pct_hedge(v6, "om lag", step=10))
+    fact(f"forlop.jobb_{gk}_m6_ord", float(v6), text=verbal.pct_hedge(v6, "om lag", step=10))
     fact(f"forlop.jobb_{gk}_m12_ord", float(v12), kind="share_words")

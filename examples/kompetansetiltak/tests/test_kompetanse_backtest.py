@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from rapport.exhibits import fmt
+from rapport.exhibits import verbal
 
 ROOT = Path(__file__).resolve().parents[1]
 REF = ROOT / "data" / "reference"
@@ -202,20 +202,20 @@ def test_funnel_counts(kt_facts):
 
 # Hedged prose: the text in the report is the verbal rule applied to the value.
 HEDGES = [
-    ("malgruppa.tre_fylker_andel", lambda v: fmt.pct_hedge(v, "over", step=10)),
-    ("malgruppa.andel_25_54", lambda v: fmt.pct_hedge(v, "over", step=1)),
-    ("malgruppa.andel_manuelle", lambda v: fmt.pct_hedge(v, "over", step=10)),
-    ("malgruppa.tiltak_privat", lambda v: fmt.pct_hedge(v, "over", step=10)),
-    ("malgruppa.muligheter_nei", lambda v: fmt.pct_hedge(v, "over", step=10)),
-    ("malgruppa.muligheter_ja_delvis", lambda v: fmt.pct_hedge(v, "i underkant av")),
-    ("malgruppa.arsak_tilbake", lambda v: fmt.pct_hedge(v, "i underkant av")),
-    ("malgruppa.arsak_helse", lambda v: fmt.pct_hedge(v, "i underkant av")),
-    ("malgruppa.tilrettelagt_ja", fmt.share_words),
-    ("malgruppa.andel_vedtak_ord", fmt.share_words),
-    ("resultater.nyttig_ja_ord", fmt.share_words),
-    ("malgruppa.kommune_ikke_aktuell", fmt.share_words),
-    ("forlop.jobb_tiltak_m12_ord", fmt.share_words),
-    ("forlop.jobb_kun_m3_ord", lambda v: fmt.pct_hedge(v, "nesten")),
+    ("malgruppa.tre_fylker_andel", lambda v: verbal.pct_hedge(v, "over", step=10)),
+    ("malgruppa.andel_25_54", lambda v: verbal.pct_hedge(v, "over", step=1)),
+    ("malgruppa.andel_manuelle", lambda v: verbal.pct_hedge(v, "over", step=10)),
+    ("malgruppa.tiltak_privat", lambda v: verbal.pct_hedge(v, "over", step=10)),
+    ("malgruppa.muligheter_nei", lambda v: verbal.pct_hedge(v, "over", step=10)),
+    ("malgruppa.muligheter_ja_delvis", lambda v: verbal.pct_hedge(v, "i underkant av")),
+    ("malgruppa.arsak_tilbake", lambda v: verbal.pct_hedge(v, "i underkant av")),
+    ("malgruppa.arsak_helse", lambda v: verbal.pct_hedge(v, "i underkant av")),
+    ("malgruppa.tilrettelagt_ja", verbal.share_words),
+    ("malgruppa.andel_vedtak_ord", verbal.share_words),
+    ("resultater.nyttig_ja_ord", verbal.share_words),
+    ("malgruppa.kommune_ikke_aktuell", verbal.share_words),
+    ("forlop.jobb_tiltak_m12_ord", verbal.share_words),
+    ("forlop.jobb_kun_m3_ord", lambda v: verbal.pct_hedge(v, "nesten")),
 ]
 
 

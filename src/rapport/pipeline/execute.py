@@ -56,26 +56,50 @@ def failure_path(output: Path) -> Path:
     return output.with_name(output.stem + ".failure.json")
 
 
+KERNEL_START_ATTEMPTS = 3
+
+
+def _started_no_cell(nb) -> bool:
+    return not any(c.get("execution_count") or c.get("outputs")
+                   for c in nb.cells if c.cell_type == "code")
+
+
+def _run(nb, cwd: Path) -> None:
+    """Execute `nb` in a fresh kernel. A kernel that dies while starting, before any cell ran
+    (seen under load: two kernels picked the same free TCP port, «Address already in use»),
+    is started again, up to KERNEL_START_ATTEMPTS times; no user code has run, so nothing
+    about the result depends on it."""
+    for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
+        client = NotebookClient(
+            nb,
+            timeout=CELL_TIMEOUT_SECONDS,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(cwd)}},
+            record_timing=False,
+            extra_arguments=[f"--IPKernelApp.exec_lines={KERNEL_START}"],
+        )
+        try:
+            client.execute()
+            return
+        except RuntimeError as exc:
+            if (attempt == KERNEL_START_ATTEMPTS or "before replying to kernel_info" not in
+                    str(exc) or not _started_no_cell(nb)):
+                raise
+            print(f"kernel did not start ({exc}); starting it again", file=sys.stderr)
+
+
 def execute(source: Path, output: Path, cwd: Path) -> int:
     text = source.read_text(encoding="utf-8")
     nb = jupytext.reads(text, fmt="py:percent")
     assign_ids(nb)
     # The run always uses the project's own interpreter, whatever kernelspec the script names.
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    client = NotebookClient(
-        nb,
-        timeout=CELL_TIMEOUT_SECONDS,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(cwd)}},
-        record_timing=False,
-        extra_arguments=[f"--IPKernelApp.exec_lines={KERNEL_START}"],
-    )
     failed = output.with_name(output.stem + ".failed.ipynb")
     report = failure_path(output)
     report.unlink(missing_ok=True)
     shown = _shown(source, cwd)
     try:
-        client.execute()
+        _run(nb, cwd)
     except (CellExecutionError, CellTimeoutError, DeadKernelError, AssertionError,
             RuntimeError) as exc:
         # A cell's error is the cause even when nbclient's kernel clean-up then fails on its
