@@ -303,7 +303,6 @@ def kjennetegn_tabell(tbl_id, brukergruppe, kjennetegn_navn, caption):
     kategorier = KATEGORIER[kjennetegn_navn]
     antall = crosstab(sub, rows="tiltaksgruppe", columns="kategori", value="deltakere",
                       column_order=kategorier).round().astype(int)
-    antall = antall[antall.sum(axis=1) > 0]
     rekker = sorted([r for r in antall.index if r != "Annet"]) + \
         (["Annet"] if "Annet" in antall.index else [])
     antall = antall.loc[rekker]
@@ -346,7 +345,8 @@ def kjennetegn_tabell(tbl_id, brukergruppe, kjennetegn_navn, caption):
                      "mer selektert enn de langtidsledige.")
     if flagg is not None:
         notes.append(ROBUST)
-    publish_table(tbl_id, tabell, caption=caption, data=lang, notes=notes, source=KILDE)
+    publish_table(tbl_id, tabell, caption=caption, data=lang, notes=" ".join(notes),
+                  source=KILDE)
     return antall, vernet, flagg
 
 

@@ -99,11 +99,12 @@ def counts_from_print(pct: np.ndarray, n: int, rng) -> np.ndarray:
     """Counts summing to `n` whose shares round (half up) to the printed whole percentages.
 
     Each count is kept inside its rounding interval [p − ½, p + ½) % of n and the intervals are
-    filled in proportion until the column sums to n. A printed 0 % becomes a small count (often
-    1–3, which the disclosure rule then hides)."""
+    filled in proportion until the column sums to n. A printed 0 % becomes 0 or, in about one
+    cell in six, 2 persons (which the disclosure rule then hides)."""
     pct = np.asarray(pct, dtype=float)
     zero = pct == 0
-    small = np.where(zero, np.minimum(rng.integers(0, 4, len(pct)), np.floor(0.0049 * n)), 0)
+    small = np.where(zero, np.minimum(rng.choice([0, 0, 0, 0, 0, 2], len(pct)),
+                                      np.floor(0.0049 * n)), 0)
     lo = np.where(zero, small, np.ceil((pct - 0.5) / 100 * n + 1e-9))
     hi = np.where(zero, small, np.ceil((pct + 0.5) / 100 * n - 1e-9) - 1)
     need = n - lo.sum()

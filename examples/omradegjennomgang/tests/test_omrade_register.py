@@ -78,8 +78,8 @@ def test_robustness_flags(tbl_id, name):
     agree = (wide.fillna(False).astype(bool).to_numpy() == flags.astype(bool).to_numpy())
     agree |= ~shown                            # a hidden cell shows no flag
     # the rule gives the print's flag in every cell but those Vedlegg A lists
-    expected_differences = {"utdanning-arbeidssokere": 0, "utdanning-nedsatt": 3}[tbl_id]
-    assert (~agree).sum() <= expected_differences
+    expected_differences = {"utdanning-arbeidssokere": 1, "utdanning-nedsatt": 2}[tbl_id]
+    assert (~agree).sum() == expected_differences
 
 
 def test_tabell_5_8_office_groups():
