@@ -111,7 +111,10 @@ def disclosure_note(rule: DisclosureRule = RULE) -> str:
     «* Skjult av personvernhensyn: færre enn 4 enheter, eller skjult for at andre skjulte tall
     ikke skal kunne regnes ut fra summene.» The symbol is escaped: notes are Markdown."""
     zero = " (også 0)" if rule.suppress_zero else ""
-    return (f"{md_escape(rule.symbol)} Skjult av personvernhensyn: færre enn {rule.threshold} "
+    symbol = md_escape(rule.symbol)
+    if symbol.startswith(":"):          # «: …» at a line start is a Markdown definition
+        symbol = "\\" + symbol
+    return (f"{symbol} Skjult av personvernhensyn: færre enn {rule.threshold} "
             f"enheter{zero}, eller skjult for at andre skjulte tall ikke skal kunne regnes ut "
             "fra summene.")
 
