@@ -67,7 +67,7 @@ def test_flags_beside_values_and_refused_when_equal_to_the_symbol():
                         suppressed=hidden, flags=flags, rule=rule)
     assert [row[1] for row in table.body] == ["23 %*", ":"]
     # escaped: a paragraph starting with «: » would make the note above it a definition term
-    assert table.suppression_note.startswith("\\: Skjult")
+    assert table.suppression_note.startswith(r"\: Skjult")
     with pytest.raises(ValueError, match="disclosure symbol"):
         build_table(data, stub="rad", columns=["x"], formats={"x": "text"}, flags=flags)
 

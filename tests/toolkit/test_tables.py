@@ -241,6 +241,8 @@ def test_disclosure_note_follows_the_rule():
     ssb = disclosure_note(DisclosureRule(threshold=3, symbol=":", suppress_zero=True))
     # escaped: in Markdown a line starting «: » is a definition
     assert ssb.startswith(r"\: Skjult") and "færre enn 3 enheter (også 0)" in ssb
+    html = pandoc(f"Note above.\n\n{ssb}", "html")
+    assert "<dl>" not in html and "<p>: Skjult" in html  # not a definition list
 
 
 def test_min_widths_widen_grid_columns_only_where_asked():
