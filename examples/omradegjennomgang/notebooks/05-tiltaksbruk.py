@@ -480,6 +480,8 @@ publish_table("kontorstorrelse", tabell,
                      "hver måned. Gruppene er NAVs inndeling etter persentiler av antall "
                      "brukere."], source=KILDE)
 fact("kontor.enheter", int(t58["enheter"].sum()))
+fact("kontor.brukere_sum", int(t58["sum"].sum()),
+     text=fmt.integer(round(int(t58["sum"].sum()), -2)))
 fact("kontor.brukere", t58["sum"].sum(), kind="int")
 fact("kontor.store_andel", t58.loc[["Store", "Veldig store"], "andel"].sum(), kind="pct")
 
