@@ -91,3 +91,22 @@ def test_stacked_shares_must_sum_to_one():
     assert "S: størst a (70\u00a0%)" in fig.rapport_meta["alt"]
     with pytest.raises(ValueError, match="sum to 1"):
         stacked_shares(data.assign(share=[0.7, 0.2, 0.4, 0.6]))
+
+
+def _tick_labels(ax):
+    ax.figure.canvas.draw()
+    lo, hi = ax.get_xlim()
+    return [t.get_text() for t, v in zip(ax.get_xticklabels(), ax.get_xticks()) if lo <= v <= hi]
+
+
+def test_series_grid_labels_whole_years_and_few_months():
+    years = pd.DataFrame({"aar": list(range(2010, 2023)) * 2, "v": range(26),
+                          "p": ["a"] * 13 + ["b"] * 13})
+    labels = _tick_labels(series_grid(years, x="aar", y="v", facet="p", ncols=2).axes[0])
+    # 13 years: every second year, never «2012.5»
+    assert labels == ["2010", "2012", "2014", "2016", "2018", "2020", "2022"]
+    months = pd.DataFrame({"t": pd.date_range("2010-01-01", "2019-12-01", freq="MS"),
+                           "v": range(120)})
+    labels = _tick_labels(series_grid(months, x="t", y="v").axes[0])
+    # ten years on one narrow panel: every second January, 2010 … 2018
+    assert labels == ["2010", "2012", "2014", "2016", "2018"]

@@ -8,7 +8,9 @@ group over time) and difference series (one unit minus the others, with a zero l
 
 from __future__ import annotations
 
+import matplotlib.dates as mdates
 import pandas as pd
+from matplotlib.ticker import FuncFormatter, MultipleLocator
 
 from .. import fmt, style
 from ._common import attach, join, require, value_text
@@ -23,6 +25,26 @@ def _formatter(kind: str, decimals: int):
     if kind == "permille":
         return style.number_formatter(decimals)
     return style.number_formatter(decimals)
+
+
+def year_ticks(ax, values: pd.Series, *, most: int = 7) -> None:
+    """Years on the x axis, at most `most` labels, every 1, 2, 5 or 10 years: whole years for
+    numbers (never «2012.5»), and for timestamps (months) the Januaries, the axis ending at the
+    data (no year outside the series)."""
+    dates = pd.api.types.is_datetime64_any_dtype(values)
+    if not dates and not (pd.api.types.is_numeric_dtype(values)
+                          and (values.dropna() % 1 == 0).all()):
+        return
+    first, last = values.min(), values.max()
+    span = (last.year - first.year) if dates else (last - first)
+    step = next((b for b in (1, 2, 5, 10, 20, 50) if span / b < most), 100)
+    if dates:
+        ax.xaxis.set_major_locator(mdates.YearLocator(step))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+        ax.set_xlim(first, last)
+    else:
+        ax.xaxis.set_major_locator(MultipleLocator(step))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:.0f}"))
 
 
 def _value(v, kind, decimals) -> str:
@@ -134,6 +156,7 @@ def series_grid(data: pd.DataFrame, *, x: str = "x", y: str = "value",
                     grey_done = True
             if zero_line:
                 ax.axhline(0, color=style.TEXT, linewidth=0.6)
+            year_ticks(ax, sub[x])
             if facets[k] is not None:
                 ax.set_title(str(facets[k]), loc="left")
             ax.yaxis.set_major_formatter(_formatter("number" if kind_f == "pp" else kind_f,
@@ -141,7 +164,9 @@ def series_grid(data: pd.DataFrame, *, x: str = "x", y: str = "value",
             if y_label and k % ncols == 0:
                 ax.set_ylabel(y_label)
             if legend and series and not shared and len(coloured) > 1:
-                ax.legend(frameon=False, loc="best", fontsize=7)
+                # below the panel: inside it, a legend of many series covers lines
+                ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.12),
+                          ncols=min(3, len(coloured)), fontsize=7)
         if legend and series and shared:
             handles, labels = axes.flat[0].get_legend_handles_labels()
             if len(handles) > 1:
