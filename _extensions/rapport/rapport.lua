@@ -473,7 +473,8 @@ function F.Div(div)
     return {}
   end
   if is_typst then
-    for _, cls in ipairs({ "kilde", "tabellnote", "boks" }) do
+    -- a figure's note comes last, under its Kilde line: «figurnote» before «tabellnote»
+    for _, cls in ipairs({ "kilde", "figurnote", "tabellnote", "boks" }) do
       if div.classes:includes(cls) then
         local out = pandoc.Blocks({ pandoc.RawBlock("typst", "#rapport-" .. cls .. "[") })
         out:extend(div.content)
