@@ -296,6 +296,14 @@ ROBUST = ("\\* Andelens rangering mot de andre utdanningsgruppene i raden endres
           "tiltaksgruppen (se vedlegg A).")
 
 
+def bredder(kategorier) -> dict | None:
+    """Fixed column widths for a table of many one-word headers («Dagpenger», «Sykepenger»):
+    sized by their text, Typst sets such headers edge to edge. None for a few columns."""
+    if len(kategorier) < 6:
+        return None
+    return {"tiltaksgruppe": 26, **{k: max(len(k), 8) + 6 for k in kategorier}}
+
+
 def kjennetegn_tabell(tbl_id, brukergruppe, kjennetegn_navn, caption):
     sub = aar_kjennetegn[(aar_kjennetegn["aar"] == 2021)
                          & (aar_kjennetegn["brukergruppe"] == brukergruppe)
@@ -319,7 +327,8 @@ def kjennetegn_tabell(tbl_id, brukergruppe, kjennetegn_navn, caption):
                          formats={c: "text" for c in kategorier},
                          labels=ETIKETTER if kjennetegn_navn in GRUPPER else None,
                          stub_label="Tiltaksgruppe", groups=GRUPPER.get(kjennetegn_navn, ()),
-                         suppressed=skjult, rule=REGEL, flags=flagg, bold=["Antall i gruppen"])
+                         suppressed=skjult, rule=REGEL, flags=flagg, bold=["Antall i gruppen"],
+                         widths=bredder(kategorier) if kjennetegn_navn not in GRUPPER else None)
     lang = (vernet.shares.where(~skjult).stack(future_stack=True).rename("andel").reset_index()
             .merge(n.rename("n").rename_axis("kategori").reset_index(), on="kategori"))
     if flagg is not None:
