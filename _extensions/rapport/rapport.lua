@@ -533,6 +533,7 @@ function F.Div(div)
       out:insert(pandoc.RawBlock("typst", "]"))
       return out
     end
+    -- a figure's note comes last, under its Kilde line: «figurnote» before «tabellnote»
     for _, cls in ipairs({ "kilde", "figurnote", "tabellnote", "boks" }) do
       if div.classes:includes(cls) then
         local out = pandoc.Blocks({ pandoc.RawBlock("typst", "#rapport-" .. cls .. "[") })

@@ -12,22 +12,7 @@ from rapport.proofread import Allowlist, AllowlistError, load_allowlist, typed_n
 from tests.conftest import project_id, report_projects, write
 
 
-# The examples were written before this rule covered every project: their prose still types
-# numbers (years, dates, list and section numbers, and some counts that should be facts). Until
-# each is converted (issues 11–13), the check runs on them as a strict expected failure: it is
-# visible in every run, and it fails the suite as soon as an example passes, so the mark is
-# removed then.
-NOT_YET = {"examples/omradegjennomgang"}
-
-
-def _marked(root: Path):
-    if project_id(root) in NOT_YET:
-        return pytest.param(root, marks=pytest.mark.xfail(
-            strict=True, reason="prose not yet converted to facts (issues 11–13)"))
-    return root
-
-
-@pytest.mark.parametrize("root", [_marked(r) for r in report_projects()], ids=project_id)
+@pytest.mark.parametrize("root", report_projects(), ids=project_id)
 def test_no_number_from_data_is_typed(root: Path):
     typed = typed_number_report(root)
     assert not typed, (

@@ -111,3 +111,20 @@ def test_filter_under_quarto_wraps_kilde_for_typst_and_sets_house_colours(projec
                          f"--lua-filter={project / 'fake_filter.lua'}"))
     assert doc["meta"]["head"]["c"] == ('in-header|<style>:root { --navy: #00313c; '
                                         '--accent: #c8102e; --font: "Source Sans Pro" }</style>')
+
+
+def test_a_figure_note_gets_its_own_block_with_room_below(project):
+    # under a figure the note is the last line of the exhibit (the table's stands above Kilde)
+    text = ("::: {.tabellnote}\nTabellnote.\n:::\n\n::: {.kilde}\nKilde: Test\n:::\n\n"
+            "::: {.tabellnote .figurnote}\nNote: Figurnote.\n:::\n")
+    env = {k: v for k, v in os.environ.items() if k != "RAPPORT_FORMAT"}
+    env.update(FILTER=str(EXT / "rapport.lua"), LC_ALL="C.UTF-8")
+    proc = subprocess.run([pandoc.pandoc_path(), "-f", "markdown", "-t", "typst",
+                           f"--lua-filter={project / 'fake_filter.lua'}"],
+                          input=text.encode(), capture_output=True, env=env, cwd=project)
+    assert proc.returncode == 0, proc.stderr.decode()
+    typ = proc.stdout.decode()
+    assert typ.count("#rapport-tabellnote[") == 1 and typ.count("#rapport-figurnote[") == 1
+    assert typ.index("#rapport-figurnote[") > typ.index("Kilde: Test")
+    template = (EXT / "typst" / "typst-template.typ").read_text(encoding="utf-8")
+    assert "#let rapport-figurnote(body) = block(above: 0.4em, below: 1.5em" in template

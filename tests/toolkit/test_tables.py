@@ -239,7 +239,10 @@ def test_disclosure_note_follows_the_rule():
     assert note.startswith(r"\* Skjult") and "færre enn 4" in note
     assert "<li>" not in pandoc(note, "html")  # not a bullet list
     ssb = disclosure_note(DisclosureRule(threshold=3, symbol=":", suppress_zero=True))
-    assert ssb.startswith(": Skjult") and "færre enn 3 enheter (også 0)" in ssb
+    # escaped: in Markdown a line starting «: » is a definition
+    assert ssb.startswith(r"\: Skjult") and "færre enn 3 enheter (også 0)" in ssb
+    html = pandoc(f"Note above.\n\n{ssb}", "html")
+    assert "<dl>" not in html and "<p>: Skjult" in html  # not a definition list
 
 
 def test_min_widths_widen_grid_columns_only_where_asked():

@@ -36,8 +36,9 @@ fact("konjunktur.maaneder", panel["maaned"].nunique())
 # ## Figur 5-8: alle tiltak, lag 0–12
 
 # %%
+NIVAA = 0.95                     # the confidence level of every interval in the figures
 lags = twfe_lags(panel, y="paa_tiltak", x="helt_ledige", unit="fylke", time="maaned",
-                 lags=range(13), where="data/raw/register/fylkespanel.csv")
+                 lags=range(13), level=NIVAA, where="data/raw/register/fylkespanel.csv")
 per100 = lags.assign(**{c: lags[c] * 100 for c in ("coef", "ci_low", "ci_high", "se")})
 per100["label"] = per100["lag"].map(lambda k: f"{k} måneder")
 fig = forest_plot(per100, label="label", order=[f"{k} måneder" for k in range(12, -1, -1)],
@@ -47,6 +48,8 @@ _ = publish_figure(
     caption="Sammenheng mellom antall registrert helt ledige og antall arbeidssøkere på tiltak, "
             "etter antall måneder ledigheten er forskjøvet (lag)",
     data=per100[["lag", "coef", "se", "ci_low", "ci_high", "p", "n"]], source=KILDE, n=False)
+fact("konjunktur.modeller", len(lags), text=str(len(lags)))
+fact("konjunktur.nivaa", NIVAA, kind="pct", decimals=0)
 fact("konjunktur.effekt_min", per100["coef"].min(), kind="decimal", decimals=1)
 fact("konjunktur.effekt_maks", per100["coef"].max(), kind="decimal", decimals=1)
 fact("konjunktur.effekt_lag0", per100["coef"].iloc[0], kind="decimal", decimals=0)
@@ -62,7 +65,8 @@ per100
 rows = []
 for group in GROUPS:
     est = twfe_lags(panel.rename(columns={group: "_y"}), y="_y", x="helt_ledige", unit="fylke",
-                    time="maaned", lags=[0], where="data/raw/register/fylkespanel.csv")
+                    time="maaned", lags=[0], level=NIVAA,
+                    where="data/raw/register/fylkespanel.csv")
     rows.append({"tiltaksgruppe": group, **est.iloc[0].to_dict()})
 groups = pd.DataFrame(rows)
 groups[["coef", "se", "ci_low", "ci_high"]] *= 100

@@ -15,12 +15,13 @@
 import pandas as pd
 
 from rapport.data import read_dataset
-from rapport.exhibits import build_table, fact, fmt, publish_table
+from rapport.exhibits import build_table, fact, fmt, publish_book_date, publish_table
 
 # %% [markdown]
 # ## Tabell 6-1: tiltak veilederne valgte for reelle brukere
 
 # %%
+publish_book_date()  # «bok.dato»: kolofonens dato, fra book.date i _quarto.yml
 kasus = read_dataset("veileder_kasus")
 _ = publish_table(
     "veileder-kasus",

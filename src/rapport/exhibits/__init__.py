@@ -16,7 +16,7 @@ from .figures import (alt_bars, alt_county, alt_dac, alt_grouped, alt_likert, al
                       funnel_plot, group_columns, grouped_bars, likert_diverging, likert_stacked,
                       line_panels, logic_model, order_bars, partial_quarter_note, publish_bars,
                       publish_figure, publish_question, quarter_columns, quarter_label,
-                      sign_matrix, state_distribution, text_matrix, two_panel_bars)
+                      series_grid, sign_matrix, stacked_shares, state_distribution, text_matrix, two_panel_bars)
 from .tables import (Block, Cell, Table, build_table, difference, difference_note,
                      disclosure_note, pct_n_cells, publish_table)
 
@@ -31,5 +31,5 @@ __all__ = [
     "pct_n_cells",
     "publish_table",
     "binned_columns", "event_lines", "group_columns", "partial_quarter_note", "quarter_columns",
-    "quarter_label", "two_panel_bars",
+    "quarter_label", "two_panel_bars", "series_grid", "stacked_shares",
 ]

@@ -14,6 +14,7 @@ from .likert import alt_likert, likert_diverging, likert_stacked
 from .forest import alt_forest, forest_plot
 from .funnel import alt_funnel, funnel_plot
 from .lines import alt_lines, line_panels
+from .series import alt_series, alt_stacked, series_grid, stacked_shares
 from .signmatrix import alt_sign_matrix, sign_matrix
 from .publish import figure_snippet, publish_figure, svg_bytes
 from .states import alt_states, state_distribution
@@ -28,5 +29,5 @@ __all__ = [
     "funnel_plot", "alt_funnel", "forest_plot", "alt_forest",
     "binned_columns", "quarter_columns", "quarter_label", "partial_quarter_note", "alt_columns",
     "event_lines", "alt_event_lines", "group_columns", "alt_group_columns", "two_panel_bars",
-    "alt_panels", "text_matrix", "alt_matrix", "cumulative_over_columns", "alt_cumulative",
+    "alt_panels", "series_grid", "alt_series", "stacked_shares", "alt_stacked", "text_matrix", "alt_matrix", "cumulative_over_columns", "alt_cumulative",
 ]

@@ -111,7 +111,10 @@ def disclosure_note(rule: DisclosureRule = RULE) -> str:
     «* Skjult av personvernhensyn: færre enn 4 enheter, eller skjult for at andre skjulte tall
     ikke skal kunne regnes ut fra summene.» The symbol is escaped: notes are Markdown."""
     zero = " (også 0)" if rule.suppress_zero else ""
-    return (f"{md_escape(rule.symbol)} Skjult av personvernhensyn: færre enn {rule.threshold} "
+    symbol = md_escape(rule.symbol)
+    if symbol.startswith(":"):          # «: …» at a line start is a Markdown definition
+        symbol = "\\" + symbol
+    return (f"{symbol} Skjult av personvernhensyn: færre enn {rule.threshold} "
             f"enheter{zero}, eller skjult for at andre skjulte tall ikke skal kunne regnes ut "
             "fra summene.")
 
@@ -129,7 +132,8 @@ def build_table(data: pd.DataFrame, *, stub: str, columns: Sequence[str],
                 missing: str = "–", suppressed: pd.DataFrame | None = None,
                 symbol: str | None = None, min_widths: dict | None = None,
                 widths: dict | None = None, corner: str | None = None,
-                bold: Sequence[str] = ()) -> Table:
+                bold: Sequence[str] = (), rule: DisclosureRule = RULE,
+                flags: pd.DataFrame | None = None, flag: str = "*") -> Table:
     """A table from raw values.
 
     stub:      column holding the row labels (left-aligned); value columns are right-aligned.
@@ -154,13 +158,23 @@ def build_table(data: pd.DataFrame, *, stub: str, columns: Sequence[str],
                give the columns a set share of the page instead of one by the longest text.
     bold:      stub labels of rows to set in bold, e.g. a total row that is already in `data`
                (as in a crosstab's shares, where the disclosure rule may have hidden it).
+    rule:      the disclosure rule `suppressed` was made with: its symbol (unless `symbol` is
+               given) and its note under the table.
+    flags:     a boolean DataFrame like `suppressed`: a True cell gets `flag` after its value
+               («23 %*», a marker the table's note explains). A flag equal to the suppression
+               symbol is refused (the reader could not tell them apart); a suppressed cell
+               shows only the symbol.
     corner:    with `groups`: text for the top-left cell (e.g. «n = 211»); the stub label then
                sits in the second header row instead of spanning both.
     """
     formats, labels = dict(formats or {}), dict(labels or {})
     mask = _suppression_mask(data, columns, suppressed)
     if symbol is None:
-        symbol = RULE.symbol
+        symbol = rule.symbol
+    marks = _suppression_mask(data, columns, flags) if flags is not None else np.zeros_like(mask)
+    if marks.any() and flag == symbol:
+        raise ValueError(f"flag={flag!r} is the disclosure symbol: choose another flag or a "
+                         "rule with another symbol")
     missing_cols = [c for c in [stub, *columns, *([block] if block else [])] if c not in data]
     if missing_cols:
         raise KeyError(f"tabelldata mangler kolonne(r) {missing_cols}")
@@ -200,8 +214,10 @@ def build_table(data: pd.DataFrame, *, stub: str, columns: Sequence[str],
             body.append(Block(f"{current} {fmt.n_label(n)}" if n is not None else str(current)))
         if str(row[stub]) in bold:
             bold_rows.add(len(body))
-        body.append([str(row[stub])] + [symbol if mask[pos, j] else cell(row[c], fns[c], missing)
-                                         for j, c in enumerate(columns)])
+        body.append([str(row[stub])] + [
+            symbol if mask[pos, j] else cell(row[c], fns[c], missing) + (flag if marks[pos, j]
+                                                                          else "")
+            for j, c in enumerate(columns)])
     if total:
         sums = total_columns or [c for c in columns if formats.get(c) != "text"
                                  and pd.api.types.is_numeric_dtype(data[c])]
@@ -214,6 +230,6 @@ def build_table(data: pd.DataFrame, *, stub: str, columns: Sequence[str],
         if unknown:
             raise KeyError(f"{name} har kolonne(r) som ikke er i tabellen: {unknown}")
         per_column[name] = [given.get(c) for c in [stub, *columns]] if given else None
-    note = disclosure_note() if mask.any() and symbol == RULE.symbol else None
+    note = disclosure_note(rule) if mask.any() and symbol == rule.symbol else None
     return Table(header=header, body=body, align=["l"] + ["r"] * len(columns),
                  bold_rows=bold_rows, suppression_note=note, **per_column)
