@@ -1,0 +1,119 @@
+"""rapport.register on two engines (DuckDB, Polars): the same package aggregations give the
+same, hand-counted results, and a file that breaks a codebook rule gets read_dataset's error."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from rapport.data import read_dataset
+from rapport.register import connect, counts, crosstab, open_dataset, rows_for
+from rapport.register.aggregate import cell_numbers
+from rapport.stats import (balance_table, balance_table_cells, discrepancy,
+                           discrepancy_from_counts, propensity_scores, propensity_scores_cells)
+from tests.toolkit.fixtures.data.helpers import codebook, error_of, make_project
+
+ENGINES = ["duckdb", "polars"]
+PERSONS = """
+dataset: personer
+title: Personer
+path: data/raw/register/personer.parquet
+key: [person_id]
+columns:
+  - {name: person_id, type: int, min: 1}
+  - {name: mottaker, type: bool}
+  - {name: kjonn, type: category, codes: {1: Mann, 2: Kvinne}}
+  - {name: alder, type: category, codes: {a: Ung, b: Eldre}}
+"""
+# Eight persons: hand counts of kjonn × mottaker are Mann 1/2 (False/True), Kvinne 4/1.
+ROWS = {"person_id": [1, 2, 3, 4, 5, 6, 7, 8],
+        "mottaker": [True, False, False, True, False, False, True, False],
+        "kjonn": [1, 2, 2, 1, 1, 2, 2, 2],
+        "alder": ["a", "b", "a", "a", "b", "b", "b", "a"]}
+
+
+def write(root, **columns):
+    path = root / "data/raw/register/personer.parquet"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(pa.table({k: pa.array(v, pa.int8() if k == "kjonn" else None)
+                             for k, v in columns.items()}), path)
+
+
+@pytest.fixture
+def root(tmp_path, monkeypatch):
+    root = make_project(tmp_path, monkeypatch)
+    codebook(root, "personer", PERSONS)
+    write(root, **ROWS)
+    return root
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_counts_and_crosstab_are_the_hand_counts_on_each_engine(root, engine):
+    t = open_dataset("personer", connect(engine), root=root)
+    table = crosstab(t, "kjonn", "mottaker")
+    assert table.loc[1].tolist() == [1, 2] and table.loc[2].tolist() == [4, 1]
+    by_age = counts(t, ["alder"])
+    assert by_age.to_dict("list") == {"alder": ["a", "b"], "n": [4, 4]}
+    chosen = rows_for(t, "person_id", [7, 2], ["person_id", "kjonn"])
+    assert chosen.to_dict("list") == {"person_id": [2, 7], "kjonn": [2, 2]}
+
+
+def test_both_engines_give_identical_results(root):
+    results = []
+    for engine in ENGINES:
+        t = open_dataset("personer", connect(engine), root=root)
+        cells = counts(t, ["kjonn", "alder", "mottaker"])
+        ids, cell = cell_numbers(t, ["kjonn", "alder", "mottaker"], cells, ["person_id"])
+        results.append((cells, ids.tolist(), cell.tolist()))
+    pd.testing.assert_frame_equal(results[0][0], results[1][0], check_dtype=False)
+    assert results[0][1:] == results[1][1:]
+    assert results[0][1] == list(range(1, 9))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("change", [{"kjonn": [1, 2, 3, 1, 1, 2, 2, 2]},
+                                    {"person_id": [1, 2, 3, 3, 5, 6, 7, 0]}])
+def test_a_broken_rule_gets_read_datasets_one_error(root, engine, change):
+    write(root, **(ROWS | change))
+    expected = error_of(read_dataset, "personer", root=root)
+    assert "row" in expected
+    assert error_of(open_dataset, "personer", connect(engine), root=root) == expected
+
+
+def test_cell_fit_and_balance_equal_the_per_person_ones():
+    rng = np.random.default_rng(1)
+    n = 4000
+    people = pd.DataFrame({"a": rng.integers(0, 3, n), "b": rng.integers(0, 4, n)})
+    logit = -1.5 + 0.8 * (people["a"] == 2) - 0.6 * (people["b"] == 1)
+    people["t"] = (rng.random(n) < 1 / (1 + np.exp(-logit))).astype(int)
+    for c in ("a", "b"):
+        people[c] = pd.Categorical(people[c], categories=[0, 1, 2, 3][: 3 if c == "a" else 4])
+    scores, coef = propensity_scores(people, "t", ["a", "b"])
+    cells = people.groupby(["a", "b", "t"], observed=True).size().rename("n").reset_index()
+    cell_scores, cell_coef = propensity_scores_cells(cells, "t", ["a", "b"])
+    pd.testing.assert_series_equal(coef, cell_coef, rtol=1e-9)
+    merged = people.merge(cells.assign(s=cell_scores), on=["a", "b", "t"], how="left")
+    np.testing.assert_allclose(merged["s"], scores, rtol=1e-9)
+    pairs = pd.DataFrame({"treated": np.flatnonzero(people["t"])[:50],
+                          "control": np.flatnonzero(people["t"] == 0)[:50]})
+    per_person = balance_table(people, "t", ["a", "b"], pairs)
+    key = ["a", "b", "t"]
+    for name, col in (("matched_treated", "treated"), ("matched_control", "control")):
+        m = people.iloc[pairs[col]].groupby(key, observed=True).size().rename(name)
+        cells = cells.merge(m.reset_index(), on=key, how="left").fillna({name: 0})
+    pd.testing.assert_frame_equal(balance_table_cells(cells, "t", ["a", "b"]), per_person,
+                                  rtol=1e-9)
+
+
+def test_discrepancy_from_counts_equals_the_sequences_one():
+    rng = np.random.default_rng(2)
+    seq = pd.DataFrame(rng.integers(1, 4, (300, 5)), columns=[2018, 2019, 2020, 2021, 2022])
+    group = pd.Series(np.where(rng.random(300) < 0.3, "M", "I"))
+    long = seq.assign(group=group).melt(id_vars="group", var_name="year", value_name="code")
+    tally = long.groupby(["group", "year", "code"]).size().rename("count").reset_index()
+    a, b = discrepancy(seq, group), discrepancy_from_counts(tally)
+    assert b.pseudo_r2 == pytest.approx(a.pseudo_r2, rel=1e-12)
+    assert b.pseudo_f == pytest.approx(a.pseudo_f, rel=1e-12)
