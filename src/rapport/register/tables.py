@@ -79,11 +79,27 @@ def open_dataset(name: str, con=None, *, columns: list[str] | None = None,
                                       codebook, wanted)
     if problems:
         raise DataError(shown, problems)
-    table = con.read_parquet(path, table_name=f"rapport_{codebook.dataset}")
+    table = _read_parquet(con, path, f"rapport_{codebook.dataset}")
     table = table.select(*wanted)
     _check(table, codebook, wanted, shown, name, root)
     record_read(path)
     return table
+
+
+def _read_parquet(con, path: Path, table_name: str):
+    """The Parquet file as a table of `con`, its string columns as strings on every engine.
+
+    Polars reads a dictionary-encoded string column as Categorical, which Ibis calls a string
+    but Polars will not join with a plain string column (a small pandas frame handed to the
+    engine, as in `aggregate.lookup`): on Polars those columns are cast to strings as they are
+    read, lazily. The other engines read them as strings already.
+    """
+    if con.name == "polars":
+        import polars as pl
+
+        frame = pl.scan_parquet(path).with_columns(pl.col(pl.Categorical).cast(pl.String))
+        return con.create_table(table_name, frame, overwrite=True)
+    return con.read_parquet(path, table_name=table_name)
 
 
 def _reads_files(con, setting: str | None) -> bool:
