@@ -3,6 +3,8 @@ same, hand-counted results, and a file that breaks a codebook rule gets read_dat
 
 from __future__ import annotations
 
+import sqlite3
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -134,3 +136,45 @@ def test_discrepancy_from_counts_equals_the_sequences_one():
     a, b = discrepancy(seq, group), discrepancy_from_counts(tally)
     assert b.pseudo_r2 == pytest.approx(a.pseudo_r2, rel=1e-12)
     assert b.pseudo_f == pytest.approx(a.pseudo_f, rel=1e-12)
+
+
+@pytest.fixture
+def database(root, monkeypatch):
+    """The eight persons as a table in a database (SQLite, in the role of BigQuery): the
+    engine setting is a URL, and a dataset is the table named like the codebook's dataset."""
+    db = root / "register.db"
+    with sqlite3.connect(db) as raw:
+        pd.DataFrame(ROWS).to_sql("personer", raw, index=False)
+    monkeypatch.setenv("RAPPORT_ENGINE", f"sqlite:///{db}")
+    return db
+
+
+def test_a_database_table_gives_the_hand_counts(database, root):
+    t = open_dataset("personer", root=root)
+    assert t.get_backend().name == "sqlite"
+    table = crosstab(t, "kjonn", "mottaker")  # SQLite stores booleans as 0/1
+    assert table.loc[1].tolist() == [1, 2] and table.loc[2].tolist() == [4, 1]
+    assert counts(t, ["alder"]).to_dict("list") == {"alder": ["a", "b"], "n": [4, 4]}
+    ids, cell = cell_numbers(t, ["alder"], pd.DataFrame({"alder": ["a", "b"]}), ["person_id"])
+    assert ids.tolist() == list(range(1, 9)) and cell.tolist() == [0, 1, 0, 0, 1, 1, 1, 0]
+
+
+def test_a_database_table_that_breaks_rules_gets_the_counts_named(database, root):
+    with sqlite3.connect(database) as raw:
+        raw.execute("UPDATE personer SET kjonn = 3 WHERE person_id IN (2, 5)")
+        raw.execute("UPDATE personer SET person_id = 1 WHERE person_id = 8")
+    message = error_of(open_dataset, "personer", root=root)
+    assert message.splitlines() == [
+        'personer (sqlite): column "kjonn": 2 rows have values outside the codebook (counted by '
+        "the query engine): person_id 2: 3, person_id 5: 3. Expected one of the codes 1 (Mann), "
+        "2 (Kvinne).",
+        "personer (sqlite): key (person_id): 1 row shares a key value with another row (counted "
+        "by the query engine): person_id 1. Expected each key to occur once.",
+    ]
+
+
+def test_a_database_table_without_a_codebook_column_is_refused(database, root):
+    with sqlite3.connect(database) as raw:
+        raw.execute("ALTER TABLE personer DROP COLUMN alder")
+    message = error_of(open_dataset, "personer", root=root)
+    assert message.startswith("personer (sqlite)") and "alder" in message

@@ -20,17 +20,13 @@ from pathlib import Path
 from rapport import context
 from rapport.data.codebook import load_codebook
 from rapport.data.dataset import _wanted, column_problems, read_dataset
-from rapport.data.errors import DataError, Problem, display_path, fail, rows_have
+from rapport.data.errors import DataError, display_path, fail
 from rapport.data.physical import parquet_type_problems
 from rapport.data.readers import PARQUET_SUFFIXES
 from rapport.data.recorder import record_read
 from rapport.register.checks import violations
 from rapport.register.engine import connect, engine_setting, reads_files
-
-RULE_WORDS = {"null": "are empty", "codes": "have values outside the codebook",
-              "min": "are below the minimum", "max": "are above the maximum",
-              "whole": "are not whole numbers", "key": "share a key value with another row"}
-
+from rapport.register.messages import database_problems
 
 def open_dataset(name: str, con=None, *, columns: list[str] | None = None,
                  root: str | Path | None = None):
@@ -119,11 +115,5 @@ def _check(table, codebook, wanted, shown, name, root) -> None:
         if any(col is None for col, _ in found):
             failing += [c for c in codebook.key if c not in failing]
         read_dataset(name, root=root, columns=[c for c in wanted if c in failing])
-    # a database table (or a rule only the engine saw): counts, without row numbers
-    raise DataError(shown, [
-        Problem(col, f"key ({', '.join(codebook.key)}): {rows_have(n, 'share')} a key value "
-                     "with another row. Expected each key to occur once." if col is None else
-                f"{rows_have(n, RULE_WORDS[rule].split(' ', 1)[0])} "
-                f"{RULE_WORDS[rule].split(' ', 1)[1]} (counted by the query engine). "
-                f"Expected what the codebook {codebook.dataset} allows.")
-        for (col, rule), n in found.items()])
+    # a database table (or a rule only the engine saw): counts, the first rows named by key
+    raise DataError(shown, database_problems(table, codebook, list(wanted), found))
