@@ -10,7 +10,7 @@ export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
 
-.PHONY: help report examples test test-toolkit check data codebook lab preview changes baseline bench clean distclean lock
+.PHONY: help report examples test test-toolkit check data codebook lab preview changes baseline bench bench-scale clean distclean lock
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -60,6 +60,9 @@ check: $(STAMP) ## Lint and validate the CI workflow
 
 bench: $(STAMP) ## Time cold, no-op, prose-edit and data-edit builds (bench/run.py); writes bench/results.md
 	@$(PY) bench/run.py
+
+bench-scale: $(STAMP) ## Time the register notebooks at 1x, 2x, 5x, 10x the persons (bench/scale.py); the «Scale» section of bench/results.md
+	@nice $(PY) bench/run.py scale
 
 clean: ## Remove build outputs and the notebook cache (forces a full rebuild)
 	rm -rf _build _book _variables.yml

@@ -11,7 +11,15 @@ project's interpreter, and writes the figures to bench/results.md:
   register      the register notebooks on their own, forced (seconds, peak memory)
 
 Each figure is the median of `--repeat` runs; ratios are against the cold build of the same run.
+
+`scale` mode (`python bench/run.py scale`, `make bench-scale`) measures the register analyses at
+larger-than-life scales instead (bench/scale.py): the generator's `<k>x` extracts, and every
+notebook that reads the register on its own, each with its wall time and peak memory. It writes
+the «Scale» section of bench/results.md and leaves the rest of the file as it was; the default
+mode keeps the «Scale» section.
+
 Usage: python bench/run.py [--repeat 1]
+       python bench/run.py scale [--scales 1x,2x,5x,10x] [--repeat 1] [--scratch DIR]
 """
 
 from __future__ import annotations
@@ -31,7 +39,9 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 REPO = Path(__file__).resolve().parents[1]
-COPY_IGNORE = shutil.ignore_patterns(".venv", ".git", "_build", "_book", "_variables.yml", "*.staging")
+# .tmp: the engineers' TMPDIR lives inside the clone, and the copy may be made under it.
+COPY_IGNORE = shutil.ignore_patterns(".venv", ".git", ".tmp", "_build", "_book", "_variables.yml",
+                                     "*.staging")
 SURVEY_FILE = "data/raw/survey/ikke_mottakere_2024.csv"
 PROSE_FILE = "chapters/03-bruk.qmd"
 
@@ -61,17 +71,46 @@ def ran_notebooks(output: str) -> list[str]:
     return sorted(line.split(":")[0].strip() for line in output.splitlines() if ": done in" in line)
 
 
-def main() -> int:
+def copy_project(tmp: str) -> Path:
+    """A scratch copy of the project under `tmp`, without the register extracts."""
+    work = Path(tmp) / "proj"
+    shutil.copytree(REPO, work, ignore=COPY_IGNORE, symlinks=True)
+    (work / ".venv").symlink_to(REPO / ".venv")  # the CSL style and fonts live there
+    shutil.rmtree(work / "data" / "raw" / "register", ignore_errors=True)
+    return work
+
+
+def write_results(text: str, *, section: str | None = None) -> None:
+    """Write bench/results.md: the main part (section None) or the «## <section>» section,
+    keeping whatever the other mode wrote."""
+    path = REPO / "bench" / "results.md"
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    head, marker, tail = old.partition("\n## Scale\n")
+    kept_scale = (marker + tail) if marker else ""
+    if section is None:
+        path.write_text(text.rstrip("\n") + "\n" + kept_scale, encoding="utf-8")
+    else:
+        path.write_text((head.rstrip("\n") + "\n\n" if head.strip() else "") + text,
+                        encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("mode", nargs="?", default="build", choices=("build", "scale"))
     parser.add_argument("--repeat", type=int, default=1)
-    args = parser.parse_args()
+    parser.add_argument("--scales", default="1x,2x,5x,10x",
+                        help="scale mode: the generator scales to measure, comma-separated")
+    parser.add_argument("--scratch", type=Path, default=None,
+                        help="scale mode: a directory for the copy (default: a temporary one)")
+    args = parser.parse_args(argv)
+    if args.mode == "scale":
+        from scale import run_scale  # bench/scale.py, beside this file
+
+        return run_scale(args.scales.split(","), repeat=args.repeat, scratch=args.scratch)
     py = sys.executable
     rows: list[tuple[str, float, float, str]] = []
     with tempfile.TemporaryDirectory(prefix="rapport-bench-") as tmp:
-        work = Path(tmp) / "proj"
-        shutil.copytree(REPO, work, ignore=COPY_IGNORE, symlinks=True)
-        (work / ".venv").symlink_to(REPO / ".venv")  # the CSL style and fonts live there
-        shutil.rmtree(work / "data" / "raw" / "register", ignore_errors=True)
+        work = copy_project(tmp)
 
         gen = run([py, "-m", "ekspertbistand.generate", "--scale", "full"], work)
         rows.append(("generate register data (full scale)", gen[0], gen[1], ""))
@@ -152,7 +191,7 @@ def main() -> int:
         " fixed costs such as kernel start-up make small runs relatively slower).",
     ]
     text = "\n".join(lines) + "\n"
-    (REPO / "bench" / "results.md").write_text(text)
+    write_results(text)
     print(text)
     return 0
 

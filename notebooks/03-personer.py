@@ -19,18 +19,24 @@
 # Differanse = ikke-mottakere − mottakere, som differansen mellom de avrundede prosentene (slik
 # rapporten regner den), så kolonnen stemmer med cellene ved siden av.
 
+#
+# Registrene leses av en spørremotor (`rapport.register`, DuckDB som standard): bare
+# tellingene per celle kommer inn i notebooken, uansett hvor mange personer registeret har.
+
 # %%
 import pandas as pd
 
-from rapport.data import load_codebook, read_dataset
+from rapport.data import load_codebook
 from rapport.exhibits import (build_table, difference, difference_note, fact,
                               fmt, publish_table)
+from rapport.register import connect, counts, crosstab, open_dataset
 from rapport.stats import protect_shares
 
 KILDE = "NAVs registre over sykefravær og ytelser, bearbeidet av Oxford Research AS"
 
-personer = read_dataset("personer")
-tilfeller = read_dataset("sykefravaerstilfeller", columns=["person_id", "diagnose"])
+motor = connect()
+personer = open_dataset("personer", motor)
+tilfeller = open_dataset("sykefravaerstilfeller", motor, columns=["person_id", "diagnose"])
 kodebok = load_codebook("personer")
 
 # Diagnoses: the ICPC-2 chapters Tabell 5 shows one by one, in its order; the rest are «Annet».
@@ -41,32 +47,39 @@ ANNET = "Annet"
 # ## Tabell 5
 
 # %%
-mottaker_av = personer.set_index("person_id")["mottaker"]
-tilfeller["mottaker"] = tilfeller["person_id"].map(mottaker_av)
-assert tilfeller["mottaker"].notna().all(), "tilfeller for personer som ikke er i personer"
-diag = tilfeller["diagnose"].astype(str)
-tilfeller["diagnosegruppe"] = diag.where(diag.isin(DIAGNOSER), ANNET)
+# Each sick-leave spell with its person's recipient status (every spell must have a person).
+tilfeller_m = tilfeller.left_join(personer.select("person_id", "mottaker"), "person_id")
+diagnoser = counts(tilfeller_m, ["diagnose", "mottaker"])
+assert diagnoser["mottaker"].notna().all(), "tilfeller for personer som ikke er i personer"
+diagnoser["diagnosegruppe"] = diagnoser["diagnose"].where(diagnoser["diagnose"].isin(DIAGNOSER),
+                                                          ANNET)
 diag_etiketter = {k: kodebok.labels("hoveddiagnose")[k] for k in DIAGNOSER} | {ANNET: ANNET}
+n_pers = counts(personer, ["mottaker"]).set_index("mottaker")["n"]
+n_tilf = diagnoser.groupby("mottaker")["n"].sum()
 
-# (block label, frame, column, {code: label} in the printed order)
+# (block label, counts [value × mottaker], number counted, {code: label} in the printed order)
 BLOKKER = [
-    ("Kjønn", personer, "kjonn", {2: "Kvinne", 1: "Mann"}),
-    ("Innvandringsstatus", personer, "innvandringsstatus",
+    ("Kjønn", crosstab(personer, "kjonn", "mottaker"), n_pers.sum(), {2: "Kvinne", 1: "Mann"}),
+    ("Innvandringsstatus", crosstab(personer, "innvandringsstatus", "mottaker"), n_pers.sum(),
      dict(kodebok.labels("innvandringsstatus"))),
     # age bands as ranges with an en dash («15–24 år»; the codebook has the report's hyphen)
-    ("Aldersgruppe", personer, "aldersgruppe",
+    ("Aldersgruppe", crosstab(personer, "aldersgruppe", "mottaker"), n_pers.sum(),
      {k: v.replace("-", "–") for k, v in kodebok.labels("aldersgruppe").items()}),
-    ("Diagnosekategori (sykefraværstilfeller)", tilfeller, "diagnosegruppe", diag_etiketter),
-    ("Sentralitet", personer, "sentralitet", dict(kodebok.labels("sentralitet"))),
+    ("Diagnosekategori (sykefraværstilfeller)",
+     diagnoser.pivot_table(index="diagnosegruppe", columns="mottaker", values="n",
+                           aggfunc="sum", fill_value=0),
+     n_tilf.sum(), diag_etiketter),
+    ("Sentralitet", crosstab(personer, "sentralitet", "mottaker"), n_pers.sum(),
+     dict(kodebok.labels("sentralitet"))),
 ]
 assert BLOKKER[0][3] == {k: kodebok.labels("kjonn")[k] for k in (2, 1)}
 
 rader, csv, skjult = [], [], []
-for blokk, ramme, kolonne, etiketter in BLOKKER:
-    antall = (pd.crosstab(ramme[kolonne].astype(object), ramme["mottaker"])
-              .reindex(index=list(etiketter), columns=[False, True], fill_value=0))
+for blokk, tellinger, n_talt, etiketter in BLOKKER:
+    antall = tellinger.reindex(index=list(etiketter), columns=[False, True], fill_value=0)
     antall.columns = ["ikke", "mott"]
-    assert int(antall.to_numpy().sum()) == len(ramme), f"{blokk}: verdier utenfor kodelisten"
+    antall.index.name = None
+    assert int(antall.to_numpy().sum()) == n_talt, f"{blokk}: verdier utenfor kodelisten"
     beskyttet = protect_shares(antall)  # counts and column shares, suppressed and checked
     andeler = beskyttet.shares
     diff = difference(andeler["ikke"], andeler["mott"], decimals=1, rounded=True)
@@ -92,8 +105,6 @@ for blokk, ramme, kolonne, etiketter in BLOKKER:
 
 tabell5 = pd.DataFrame(rader)
 maske5 = pd.DataFrame(skjult, index=tabell5.index)
-n_pers = personer["mottaker"].value_counts()
-n_tilf = tilfeller["mottaker"].value_counts()
 publish_table(
     "personer-mottakere",
     build_table(
@@ -106,7 +117,7 @@ publish_table(
     ),
     caption=("Bakgrunnskjennetegn for personer i målgruppen for ekspertbistand, fordelt på "
              "mottakere og ikke-mottakere"),
-    n=(f"(n = {fmt.integer(len(personer))} personer og {fmt.integer(len(tilfeller))} "
+    n=(f"(n = {fmt.integer(n_pers.sum())} personer og {fmt.integer(n_tilf.sum())} "
        "sykefraværstilfeller)"),
     data=pd.DataFrame(csv),
     notes=[note for note in [
@@ -124,11 +135,11 @@ tabell5
 # ## Tall til teksten
 
 # %%
-fact("personer.n_totalt", len(personer), kind="int")
+fact("personer.n_totalt", int(n_pers.sum()), kind="int")
 fact("personer.n_mottakere", int(n_pers[True]), kind="int")
 fact("personer.n_ikke_mottakere", int(n_pers[False]), kind="int")
-fact("personer.n_virksomheter", int(personer["virksomhet_id"].nunique()), kind="int")
-fact("personer.n_tilfeller", len(tilfeller), kind="int")
+fact("personer.n_virksomheter", int(personer["virksomhet_id"].nunique().to_pandas()), kind="int")
+fact("personer.n_tilfeller", int(n_tilf.sum()), kind="int")
 fact("personer.n_tilfeller_mottakere", int(n_tilf[True]), kind="int")
 fact("personer.n_tilfeller_ikke_mottakere", int(n_tilf[False]), kind="int")
 

@@ -30,19 +30,26 @@
 #
 # Matcheren (`rapport.stats.matching.match_nearest`) deler like avstander til kontrollen med
 # lavest skår og deretter den tidligste raden. Alle i samme kovariatcelle har samme skår, så
-# radrekkefølgen avgjør hvem som blir kontroller: dataene sorteres derfor på person_id.
+# radrekkefølgen avgjør hvem som blir kontroller: personene tas derfor i person_id-orden.
+#
+# Registrene leses av en spørremotor (`rapport.register`, DuckDB som standard). Inn i
+# notebooken kommer bare tellinger per celle (år × tilstand × gruppe, og kovariatcellene som
+# skåremodellen estimeres på med frekvensvekter), én cellekode per person til matcheren og
+# sekvensene til de matchede personene.
 
 # %%
 import numpy as np
 import pandas as pd
 
-from rapport.data import load_codebook, read_dataset
+from rapport.data import load_codebook
 from rapport.exhibits import (bar_chart, build_table, fact, fmt, publish_figure,
                               publish_table, state_distribution, style)
-from rapport.stats import (assert_safe, balance_table, discrepancy, outcome_comparison,
-                           propensity_match, suppress_distribution, suppress_shares,
-                           suppress_table)
-from rapport.stats import state_distribution as tilstandsfordeling
+from rapport.register import connect, counts, open_dataset, rows_for
+from rapport.register.aggregate import cell_numbers
+from rapport.stats import (assert_safe, balance_table_cells, discrepancy,
+                           discrepancy_from_counts, distribution_from_counts, match_nearest,
+                           outcome_comparison, propensity_scores_cells, suppress_distribution,
+                           suppress_shares, suppress_table)
 
 KILDE = ("NAVs registre over arbeidsforhold, sykefravær og ytelser, bearbeidet av "
          "Oxford Research AS")
@@ -50,30 +57,31 @@ CALIPER = 0.01
 DELAAR = {2024: "januar"}
 SKJULT = "Skjult (personvern)"
 
-personer = read_dataset("personer").sort_values("person_id", kind="stable") \
-    .reset_index(drop=True)
-status = read_dataset("arbeidsmarkedsstatus")
+motor = connect()
+personer = open_dataset("personer", motor)
+status = open_dataset("arbeidsmarkedsstatus", motor)
 kodebok = load_codebook("personer")
 tilstander = dict(load_codebook("arbeidsmarkedsstatus").labels("status"))
+GRUPPENAVN = {True: "Mottakere", False: "Ikke-mottakere"}
 
 # %% [markdown]
-# ## Sekvenser: én rad per person, én kolonne per år
+# ## Sekvenser: tilstander per gruppe og år, talt i motoren
 
 # %%
-aar = sorted(int(a) for a in status["aar"].unique())
-status = status.sort_values(["person_id", "aar"], kind="stable")
-koder = status["status"].astype("int64").to_numpy()
-if len(status) == len(personer) * len(aar) and \
-        (status["aar"].to_numpy().reshape(-1, len(aar)) == np.array(aar)).all():
-    ids = status["person_id"].to_numpy()[:: len(aar)]
-    sekvenser = pd.DataFrame(koder.reshape(-1, len(aar)), index=ids, columns=aar)
-else:  # not one row per person and year: pivot (slower, and fails loudly on gaps)
-    sekvenser = status.pivot(index="person_id", columns="aar", values="status").astype("int64")
-sekvenser = sekvenser.reindex(personer["person_id"])
-assert sekvenser.notna().all().all(), "personer uten status for alle år"
-gruppe = pd.Series(np.where(personer["mottaker"], "Mottakere", "Ikke-mottakere"),
-                   index=personer["person_id"])
-n_grupper = gruppe.value_counts()
+tellinger = counts(status.inner_join(personer.select("person_id", "mottaker"), "person_id"),
+                   ["mottaker", "aar", "status"])
+tellinger = pd.DataFrame({"group": tellinger["mottaker"].map(GRUPPENAVN),
+                          "year": tellinger["aar"].astype("int64"),
+                          "code": tellinger["status"].astype("int64"),
+                          "count": tellinger["n"]})
+aar = sorted(int(a) for a in tellinger["year"].unique())
+n_grupper = counts(personer, ["mottaker"]).assign(
+    gruppe=lambda d: d["mottaker"].map(GRUPPENAVN)).set_index("gruppe")["n"]
+# The key (person_id, aar) is unique, so every person has a status in every year exactly when
+# each group's count per year is the group's number of persons.
+per_aar = tellinger.groupby(["group", "year"])["count"].sum()
+assert (per_aar == per_aar.index.get_level_values("group").map(n_grupper)).all() \
+    and len(per_aar) == len(n_grupper) * len(aar), "personer uten status for alle år"
 
 # %% [markdown]
 # ## Figur 21: tilstandsfordeling per år, mottakere og ikke-mottakere
@@ -83,7 +91,7 @@ n_grupper = gruppe.value_counts()
 # prikking); i figuren står de skjulte samlet som «Skjult (personvern)».
 
 # %%
-fordeling = tilstandsfordeling(sekvenser, gruppe, states=tilstander)
+fordeling = distribution_from_counts(tellinger, states=tilstander, years=aar)
 deler, skjulte_21 = [], []
 for (g, a), del_ in fordeling.groupby(["group", "year"], sort=False):
     antall = del_.set_index("state")["count"]
@@ -150,15 +158,39 @@ skjulte_21
 # %% [markdown]
 # ## Matching
 
+#
+# Skåremodellen estimeres på kovariatcellene (én rad per kombinasjon av bakgrunnsvariablene og
+# mottakerstatus, med antall personer som frekvensvekt): samme modell og samme
+# sannsynlighetsmaksimum som med én rad per person. Hver person får skåren til sin celle.
+
 # %%
-diag = personer["hoveddiagnose"].astype(str)
-personer["diagnosegruppe"] = diag.where(diag.isin(["L", "R", "P", "N", "D", "A", "W"]), "Annet")
-personer["behandlet"] = personer["mottaker"].astype(int)
+CELLE = ["kjonn", "innvandringsstatus", "aldersgruppe", "sentralitet", "hoveddiagnose",
+         "mottaker"]
 KOVARIATER = ["kjonn", "innvandringsstatus", "aldersgruppe", "sentralitet", "diagnosegruppe"]
-assert personer["person_id"].is_monotonic_increasing  # ties go to the earlier row
-match = propensity_match(personer, "behandlet", KOVARIATER, caliper=CALIPER)
-behandlet_id = personer["person_id"].to_numpy()[match.pairs["treated"].to_numpy()]
-kontroll_id = personer["person_id"].to_numpy()[match.pairs["control"].to_numpy()]
+celler_raa = counts(personer, CELLE)
+ids, celle = cell_numbers(personer, CELLE, celler_raa, ["person_id"])
+assert (np.diff(ids) > 0).all()  # persons in person_id order: ties go to the earlier row
+celler = celler_raa.copy()
+for var in KOVARIATER[:-1]:  # as read_dataset types them: Categoricals of all codebook codes
+    celler[var] = pd.Categorical(celler[var], categories=list(kodebok.column(var).codes))
+diag = celler["hoveddiagnose"].astype(str)
+celler["diagnosegruppe"] = diag.where(diag.isin(["L", "R", "P", "N", "D", "A", "W"]), "Annet")
+celler["behandlet"] = celler["mottaker"].astype(int)
+skaar, koeffisienter = propensity_scores_cells(celler, "behandlet", KOVARIATER)
+match = match_nearest(pd.Series(skaar.to_numpy()[celle]),
+                      pd.Series(celler["mottaker"].to_numpy()[celle]), caliper=CALIPER)
+behandlet_id = ids[match.pairs["treated"].to_numpy()]
+kontroll_id = ids[match.pairs["control"].to_numpy()]
+celler["matched_treated"] = np.bincount(celle[match.pairs["treated"].to_numpy()],
+                                        minlength=len(celler))
+celler["matched_control"] = np.bincount(celle[match.pairs["control"].to_numpy()],
+                                        minlength=len(celler))
+# The matched persons' sequences: one row per person, one column per year.
+matchet = rows_for(status, "person_id", np.r_[behandlet_id, kontroll_id],
+                   ["person_id", "aar", "status"])
+sekvenser = matchet.pivot(index="person_id", columns="aar", values="status").astype("int64")
+sekvenser.columns = [int(a) for a in sekvenser.columns]
+assert len(sekvenser) == 2 * match.n_matched and sekvenser.notna().all().all()
 print(f"matchet {match.n_matched} av {match.n_treated}, umatchet {match.n_unmatched}, "
       f"største avstand {match.pairs['distance'].max():.2e}")
 
@@ -253,7 +285,7 @@ matchet_gruppe = pd.Series(["Mottakere"] * len(behandlet_id)
                            + ["Kontrollgruppe"] * len(kontroll_id))
 PERMUTASJONER = 999
 disk_matchet = discrepancy(matchet_seq, matchet_gruppe, permutations=PERMUTASJONER, seed=4)
-disk_alle = discrepancy(sekvenser, gruppe)
+disk_alle = discrepancy_from_counts(tellinger)
 per_aar = pd.DataFrame([
     {"category": f"{a} ({DELAAR[a]})" if a in DELAAR else str(a), "aar": a,
      "share": discrepancy(matchet_seq[[a]], matchet_gruppe).pseudo_r2,
@@ -288,19 +320,26 @@ disk_matchet, disk_alle.pseudo_r2
 # personvernregelen som Tabell 5.
 
 # %%
-balanse = balance_table(personer, "behandlet", KOVARIATER, match.pairs)
+balanse = balance_table_cells(celler, "behandlet", KOVARIATER)
 VARIABELNAVN = {"kjonn": "Kjønn", "innvandringsstatus": "Innvandringsstatus",
                 "aldersgruppe": "Aldersgruppe", "sentralitet": "Sentralitet",
                 "diagnosegruppe": "Hoveddiagnose"}
 diag_etiketter = dict(kodebok.labels("hoveddiagnose")) | {"Annet": "Annet"}
-kontrollgruppe = personer.set_index("person_id").loc[kontroll_id]
+
+
+def antall_per_verdi(var: str, vekt: pd.Series) -> pd.Series:
+    """Persons per value of `var` (as value_counts: values with persons, most frequent first)."""
+    n = vekt.groupby(celler[var].astype(object)).sum()
+    return n[n > 0].sort_values(ascending=False).rename("count")
+
+
 rader_b, csv_b, skjult_b = [], [], []
 for var in KOVARIATER:
     etiketter = diag_etiketter if var == "diagnosegruppe" else dict(kodebok.labels(var))
     antall = pd.DataFrame({
-        "mott": personer.loc[personer["mottaker"], var].astype(object).value_counts(),
-        "ikke": personer.loc[~personer["mottaker"], var].astype(object).value_counts(),
-        "kontroll": kontrollgruppe[var].astype(object).value_counts(),
+        "mott": antall_per_verdi(var, celler["n"].where(celler["mottaker"], 0)),
+        "ikke": antall_per_verdi(var, celler["n"].where(~celler["mottaker"], 0)),
+        "kontroll": antall_per_verdi(var, celler["matched_control"]),
     }).fillna(0).astype(int)
     beskyttet = suppress_table(antall)
     assert_safe(beskyttet)

@@ -1,6 +1,11 @@
 """Generate the worked example's synthetic register extracts (not committed), when stale.
 
-Usage: python -m ekspertbistand.generate [--scale full|small] [--out data/raw/register] [--force]
+Usage: python -m ekspertbistand.generate [--scale full|small|2x|5x|10x|…] [--out data/raw/register]
+       [--force]
+
+Scales: `full` (the published register, 672 197 persons), `small` (about 1/18, for quick
+runs), and `<k>x` (the full person registers replicated k times with offset identifiers; see
+`ekspertbistand.replicate`).
 
 The extracts are regenerated only when a file is missing or altered, or when the generator's own
 source, the locked dependencies (`requirements.lock`: numpy's generators may change between
@@ -71,15 +76,22 @@ def generate(out: Path, scale: str = "full", *, force: bool = False) -> bool:
     """Write the register extracts into `out`; return False when they were already fresh."""
     from ekspertbistand.firms import generate_firm_registers
     from ekspertbistand.persons import generate_person_registers
+    from ekspertbistand.replicate import factor, replicate
 
+    k = factor(scale)
+    if scale not in ("full", "small") and k is None:
+        raise ValueError(f"unknown scale {scale!r} (full, small or <k>x such as 10x)")
     if not force and is_fresh(out, scale):
         return False
     staging = out.with_name(out.name + ".staging")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     written = {}
-    written.update(generate_firm_registers(staging, scale=scale, seed=SEED))
-    written.update(generate_person_registers(staging, scale=scale, seed=SEED))
+    written.update(generate_firm_registers(staging, scale="full" if k else scale, seed=SEED))
+    persons = generate_person_registers(staging, scale="full" if k else scale, seed=SEED)
+    if k is not None and k > 1:
+        replicate({stem: Path(p) for stem, p in persons.items()}, k)
+    written.update(persons)
     files = {Path(p).name: Path(p) for p in written.values()}
     stamp = _stamp(staging, scale, files)
     (staging / STAMP).write_text(json.dumps(stamp, indent=1, sort_keys=True) + "\n")
@@ -87,9 +99,18 @@ def generate(out: Path, scale: str = "full", *, force: bool = False) -> bool:
     return True
 
 
+def _scale(text: str) -> str:
+    from ekspertbistand.replicate import factor
+
+    if text in ("full", "small") or factor(text):
+        return text
+    raise argparse.ArgumentTypeError(f"{text!r}: expected full, small or <k>x such as 10x")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", choices=["full", "small"], default="full")
+    parser.add_argument("--scale", default="full", type=_scale,
+                        help="full, small or <k>x (the full extract k times, e.g. 10x)")
     parser.add_argument("--out", type=Path, default=Path("data/raw/register"))
     parser.add_argument("--force", action="store_true")
     args = parser.parse_args(argv)

@@ -24,11 +24,13 @@ from rapport.stats.matching import (
     MatchResult,
     OutcomeComparison,
     balance_table,
+    balance_table_cells,
     design_matrix,
     match_nearest,
     outcome_comparison,
     propensity_match,
     propensity_scores,
+    propensity_scores_cells,
 )
 from rapport.stats.moe import (
     RoundComparison,
@@ -41,7 +43,8 @@ from rapport.stats.moe import (
 from rapport.stats.weighting import rake
 from rapport.stats.protect import ProtectedShares, protect_shares
 from rapport.stats.rounding import round_half_up, round_half_up_decimal
-from rapport.stats.sequences import DiscrepancyResult, discrepancy, state_distribution
+from rapport.stats.sequences import (DiscrepancyResult, discrepancy, discrepancy_from_counts,
+                                     distribution_from_counts, state_distribution)
 from rapport.stats.survey import (
     battery,
     kish_n_eff,
@@ -67,8 +70,10 @@ __all__ = [
     # matching
     "design_matrix", "propensity_scores", "match_nearest", "propensity_match", "MatchResult",
     "balance_table", "outcome_comparison", "OutcomeComparison", "ChiSquare",
+    "propensity_scores_cells", "balance_table_cells",
     # sequences
-    "state_distribution", "discrepancy", "DiscrepancyResult",
+    "state_distribution", "distribution_from_counts", "discrepancy", "discrepancy_from_counts",
+    "DiscrepancyResult",
     # disclosure
     "DisclosureRule", "RULE", "Protected", "DisclosureError", "suppress_table",
     "suppress_distribution", "suppress_shares", "assert_safe", "exposed_cells",

@@ -34,7 +34,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-__all__ = ["state_distribution", "discrepancy", "DiscrepancyResult"]
+__all__ = ["state_distribution", "distribution_from_counts", "discrepancy",
+           "discrepancy_from_counts", "DiscrepancyResult"]
 
 
 def _check(seq: pd.DataFrame) -> None:
@@ -77,13 +78,38 @@ def state_distribution(seq: pd.DataFrame, group: pd.Series | None = None, *,
     if group is not None:
         levels = [list(pd.unique(group.sort_values())), *levels]
         names = ["group", *names]
+    return _complete(counts, levels, names, states)
+
+
+def _complete(counts: pd.Series, levels: list, names: list[str], states: Mapping) -> pd.DataFrame:
+    """Counts on every (group,) year and state, with n per (group,) year, share and label."""
     full = pd.MultiIndex.from_product(levels, names=names)
     counts = counts.reindex(full, fill_value=0).rename("count").reset_index()
-    n_keys = [k for k in keys if k != "code"]
+    n_keys = [k for k in names if k != "code"]
     counts["n"] = counts.groupby(n_keys)["count"].transform("sum")
     counts["share"] = counts["count"] / counts["n"]
     counts.insert(counts.columns.get_loc("code") + 1, "state", counts["code"].map(states))
     return counts
+
+
+def distribution_from_counts(counts: pd.DataFrame, *, states: Mapping,
+                             years: list | None = None) -> pd.DataFrame:
+    """`state_distribution` from counts already made (e.g. by a query engine).
+
+    counts: long [group (optional), year, code, count], one row per combination that occurs.
+    Returns what `state_distribution` returns for the sequences behind those counts: groups
+    in sorted order, `years` (default: sorted), every state of `states` in its order.
+    """
+    grouped = "group" in counts.columns
+    unknown = set(pd.unique(counts["code"])) - set(states)
+    if unknown:
+        raise ValueError(f"states not in the mapping: {sorted(map(str, unknown))}")
+    names = (["group"] if grouped else []) + ["year", "code"]
+    levels = [sorted(pd.unique(counts["year"])) if years is None else list(years), list(states)]
+    if grouped:
+        levels = [sorted(pd.unique(counts["group"])), *levels]
+    series = counts.groupby(names, sort=False)["count"].sum()
+    return _complete(series, levels, names, states)
 
 
 @dataclass(frozen=True)
@@ -118,6 +144,12 @@ def _ss_by_group(S: np.ndarray, K: int, g: np.ndarray, G: int) -> np.ndarray:
     key = (g[:, None] * T + np.arange(T)[None, :]) * K + S
     c = np.bincount(key.ravel(), minlength=G * T * K).reshape(G, T, K).astype(float)
     n_g = np.bincount(g, minlength=G).astype(float)
+    return _ss_from_counts(c, n_g)
+
+
+def _ss_from_counts(c: np.ndarray, n_g: np.ndarray) -> np.ndarray:
+    """SS_g from state counts c[g, t, k] and group sizes n_g (see `_ss_by_group`)."""
+    T = c.shape[1]
     sum_sq = (c**2).sum(axis=(1, 2))
     with np.errstate(invalid="ignore", divide="ignore"):
         ss = (T * n_g**2 - sum_sq) / (2 * n_g)
@@ -171,3 +203,32 @@ def discrepancy(seq: pd.DataFrame, group: pd.Series, *, permutations: int = 0,
     return DiscrepancyResult(n=n, n_groups=G, n_times=T, ss_total=ss_t, ss_within=ss_w,
                              ss_between=ss_b, pseudo_r2=r2, pseudo_f=f_obs, p_value=p,
                              permutations=permutations, sample_size=sample_size)
+
+
+def discrepancy_from_counts(counts: pd.DataFrame) -> DiscrepancyResult:
+    """`discrepancy` without a permutation test, from state counts per group and year.
+
+    counts: long [group, year, code, count] (every person counted once per year, e.g. by a
+    query engine). Gives the same sums of squares, pseudo R² and pseudo F as `discrepancy`
+    on the sequences behind the counts, without the sequences.
+    """
+    g, groups = pd.factorize(counts["group"])
+    t, years = pd.factorize(counts["year"])
+    k, codes = pd.factorize(counts["code"])
+    G, T, K = len(groups), len(years), len(codes)
+    c = np.zeros((G, T, K))
+    np.add.at(c, (g, t, k), counts["count"].to_numpy(dtype=float))
+    per_year = c.sum(axis=2)
+    if not (per_year == per_year[:, :1]).all():
+        raise ValueError("counts do not cover every person in every year")
+    n_g = per_year[:, 0]
+    n = int(n_g.sum())
+    ss_t = float(_ss_from_counts(c.sum(axis=0, keepdims=True), np.array([n_g.sum()]))[0])
+    ss_w = float(_ss_from_counts(c, n_g).sum())
+    ss_b = ss_t - ss_w
+    r2 = ss_b / ss_t if ss_t > 0 else float("nan")
+    f = (float("nan") if G < 2 or n <= G or ss_w <= 0
+         else ((ss_t - ss_w) / (G - 1)) / (ss_w / (n - G)))
+    return DiscrepancyResult(n=n, n_groups=G, n_times=T, ss_total=ss_t, ss_within=ss_w,
+                             ss_between=ss_b, pseudo_r2=r2, pseudo_f=f, p_value=None,
+                             permutations=0, sample_size=None)
