@@ -203,14 +203,25 @@ def _cell(row, head, column):
 _WORD = re.compile(r"\S+")
 
 
+def words(text: str) -> list[re.Match]:
+    """The words of a text (runs of non-space), with their places in it."""
+    return list(_WORD.finditer(text))
+
+
+def word_opcodes(old: str, new: str) -> list[tuple[str, int, int, int, int]]:
+    """The changed runs of words (difflib opcodes over `words`, the equal runs left out): the
+    one rule by which both the change summary and the marks in the chapter pages diff prose."""
+    a = [m.group(0) for m in words(old)]
+    b = [m.group(0) for m in words(new)]
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return [op for op in matcher.get_opcodes() if op[0] != "equal"]
+
+
 def prose_hunks(old: str, new: str, context: int = 6) -> list[ProseHunk]:
     """The changed runs of words between two texts, each with a few words of context."""
     a, b = _WORD.findall(old), _WORD.findall(new)
     hunks = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
+    for _tag, i1, i2, j1, j2 in word_opcodes(old, new):
         hunks.append(ProseHunk(
             before=" ".join(a[max(0, i1 - context):i1]),
             removed=" ".join(a[i1:i2]),

@@ -266,7 +266,8 @@ def review_command(root: Path, config: dict, args) -> int:
             print("rapport baseline: no build record yet; run `make report` first",
                   file=sys.stderr)
             return 1
-        print(f"==> baseline: {review.cmd_baseline(root, config).relative_to(root)}")
+        marked = review.cmd_baseline(root, config, label=args.label)
+        print(f"==> baseline: {marked.relative_to(root)}")
         return 0
 
     def prepare(project_root: Path, project_config: dict) -> None:
@@ -288,7 +289,8 @@ def main(argv: list[str] | None = None) -> int:
                              "(default: the one `baseline` marked, else the previous build)")
     parser.add_argument("--out", type=Path, default=None, help="changes: also write the summary")
     parser.add_argument("--label", default=None,
-                        help="changes: what the baseline is called («versjon 2 til oppdragsgiver»)")
+                        help="baseline, changes: what the baseline is called («versjon 2 til "
+                             "oppdragsgiver»; default: the day it was marked)")
     parser.add_argument("--port", type=int, default=4848, help="preview: port on localhost")
     args = parser.parse_args(argv)
     root = (args.root or context.project_root()).resolve()

@@ -51,11 +51,13 @@ def default_timestamp(config: dict) -> datetime:
 
 
 def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
-                formats: tuple[str, ...] = ("html", "pdf")) -> list[Path]:
+                formats: tuple[str, ...] = ("html", "pdf"),
+                texts: dict[str, str] | None = None) -> list[Path]:
     """Render the book described by root/_quarto.yml into out_dir (an empty staging dir the
     caller later publishes atomically). Reads root/_variables.yml (generated), chapters, and
     exhibits under root/_build/artifacts/. Returns the files written. Raises
-    rapport.pipeline.checks.CheckError (message names file and line) for any failed check."""
+    rapport.pipeline.checks.CheckError (message names file and line) for any failed check.
+    `texts` replaces chapters' contents (the preview's review marks; never for the book)."""
     from rapport.pipeline.render.csl import install as install_csl
     from rapport.pipeline.render.html import meta_list, render_html
     from rapport.pipeline.render.pdf import compile_pdf, typst_source
@@ -63,7 +65,7 @@ def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
     root = Path(root).resolve()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    project = load_project(root)
+    project = load_project(root, texts)
     if timestamp is None:
         timestamp = default_timestamp(project.config)
     if timestamp.tzinfo is None:
