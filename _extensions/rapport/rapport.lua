@@ -19,6 +19,9 @@ applies it, doing what Quarto would:
     the files the HTML links to are listed in the output's metadata `rapport-files`
     ({source, site}) for the renderer to copy, missing ones in `rapport-missing`;
   * turns `.rapport-pagebreak` into a Typst page break.
+For the reviewers' Word copy (RAPPORT_FORMAT=docx, the project's renderer only) the second pass
+does the same with Word's means: captions and «Kilde:» lines as paragraphs in the reference
+document's styles (`custom-style`), exhibits as bookmarks, images by their project path.
 Chapter marker divs (`.rapport-chapter`, inserted by Python before each chapter) tell which
 file a block came from; they stay in the HTML output (Python splits pages on them) and are
 dropped from Typst.
@@ -28,6 +31,8 @@ local index = nil
 local current_file = ""
 local target_format = os.getenv("RAPPORT_FORMAT") or FORMAT
 local is_typst = target_format:match("typst") ~= nil
+local is_docx = target_format:match("docx") ~= nil
+local paged = is_typst or is_docx   -- one document, not a site of pages
 
 -- ------------------------------------------------------------------------------------------
 -- The book index (the project's renderer only; under Quarto, Quarto numbers). Chapters 1, 2, …,
@@ -229,10 +234,11 @@ local function map_target(target, is_link)
   if not is_local(target) then return target end
   local rel, frag = resolve(target)
   if rel:match("%.qmd$") then
-    if is_typst or page_of(rel) == nil then return nil end
+    if paged or page_of(rel) == nil then return nil end
     return page_of(rel) .. frag
   end
   if is_typst then return "/" .. rel .. frag end
+  if is_docx then return rel .. frag end
   record(rel, target)
   return site_path(rel) .. frag
 end
@@ -283,7 +289,7 @@ local function is_xref(id)
 end
 
 local function link_to(id, e)
-  if is_typst then return "#" .. id end
+  if paged then return "#" .. id end
   return e.page .. "#" .. id
 end
 
@@ -425,6 +431,16 @@ local function exhibit(div, kind)
     out:insert(pandoc.RawBlock("typst", "] <" .. div.identifier .. ">" .. (keep and "]" or "")))
     return out
   end
+  if is_docx then
+    -- Caption above, in Word's caption style; the exhibit a bookmark for cross-references.
+    local cap = pandoc.Inlines({})
+    if prefix ~= "" then cap:insert(pandoc.Strong(pandoc.Inlines(prefix))); cap:insert(pandoc.Space()) end
+    cap:extend(caption)
+    local style = kind == "fig" and "Image Caption" or "Table Caption"
+    local out = pandoc.Blocks({ pandoc.Div({ pandoc.Para(cap) }, pandoc.Attr("", {}, { ["custom-style"] = style })) })
+    out:extend(blocks)
+    return pandoc.Div(out, pandoc.Attr(div.identifier, { "rapport-" .. kind }))
+  end
   local cap_inlines = pandoc.Inlines({})
   if prefix ~= "" then
     cap_inlines:insert(pandoc.Span(pandoc.Inlines(prefix), pandoc.Attr("", { "caption-nr" })))
@@ -470,7 +486,17 @@ function F.Div(div)
   if id:match("^tbl%-") then return exhibit(div, "tbl") end
   if div.classes:includes("rapport-pagebreak") then
     if is_typst then return pandoc.RawBlock("typst", "#pagebreak(weak: true)") end
+    if is_docx then return pandoc.RawBlock("openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>') end
     return {}
+  end
+  if is_docx then
+    local styles = { kilde = "Kilde", tabellnote = "Tabellnote", boks = "Boks" }
+    for cls, style in pairs(styles) do
+      if div.classes:includes(cls) then
+        div.attributes["custom-style"] = style
+        return div
+      end
+    end
   end
   if is_typst then
     for _, cls in ipairs({ "kilde", "tabellnote", "boks" }) do
@@ -544,7 +570,7 @@ function Pandoc(doc)
   for _, blk in ipairs(doc.blocks) do
     if blk.t == "Div" and blk.classes:includes("rapport-chapter") then
       current_file = blk.attributes["file"] or ""
-      if not is_typst then out:insert(blk) end
+      if not paged then out:insert(blk) end
     else
       local wrapper = pandoc.Div({ blk })
       out:extend(wrapper:walk(F).content)
