@@ -104,6 +104,8 @@ fact("tilsagn.sum_2023", int(per_aar[2023]), kind="mill_kr")
 fact("tilsagn.sum_2019", int(per_aar[2019]), kind="mill_kr")
 fact("tilsagn.sum_2024", int(per_aar[2024]), kind="mill_kr")
 fact("tilsagn.uttrekksdato", UTTREKK.date(), kind="date")
+fact("tilsagn.forste_vedtaksdato", tilsagn["vedtaksdato"].min().date(), kind="date")
+fact("tilsagn.siste_vedtaksdato", tilsagn["vedtaksdato"].max().date(), kind="date")
 fact("tilsagn.vekst_2019_2023", per_aar[2023] / per_aar[2019], kind="decimal", decimals=0)
 
 antall_refundert = refundert.groupby("aar").size()

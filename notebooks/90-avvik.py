@@ -17,13 +17,16 @@
 # * de trykte tallene fra `data/reference/` (tabellene slik de står i rapporten, og tall som
 #   bare står i teksten: `tekst_registertall.csv`, `tekst_feilmarginer.csv`,
 #   `tekst_utvalgstall.csv`, `trykkfeil.csv`), og
-# * dataene selv gjennom `rapport.data.read_dataset` (registeruttrekk og spørreundersøkelser).
+# * tabellene og tallene de andre notebookene har publisert fra registerdataene
+#   (`rapport.data.read_published`, `published_facts`): hvert tall har én utgiver, og
+#   vedlegget regner ikke registertabellene ut på nytt (det leser ikke registeret), og
+# * spørreundersøkelsene gjennom `rapport.data.read_dataset` (feilmarginene og frafallet, som
+#   ingen annen notebook publiserer i denne formen).
 #
-# Hvert avvik beregnes på nytt fra dataene og sammenlignes med det trykte tallet; en rad kommer
-# bare i tabellen når de to er forskjellige. Ingen verdi i tabellen er skrevet inn for hånd:
-# «Publisert» kommer fra referansefilene, «Beregnet fra data» fra dataene, og begge formateres
-# av den ene formatereren (`rapport.exhibits.fmt`). Notebooken leser ingen andre notebooks'
-# resultater.
+# Hvert tall sammenlignes med det trykte; en rad kommer bare i tabellen når de to er
+# forskjellige. Ingen verdi i tabellen er skrevet inn for hånd: «Publisert» kommer fra
+# referansefilene, «Beregnet fra data» fra de publiserte tabellene eller dataene, og begge
+# formateres av den ene formatereren (`rapport.exhibits.fmt`).
 
 # %%
 from __future__ import annotations
@@ -34,7 +37,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from rapport.data import load_codebook, read_dataset, read_file
+from rapport.data import load_codebook, published_facts, read_dataset, read_file, read_published
 from rapport.exhibits import Block, Cell, Table, fact, fmt, publish_table
 from rapport.stats import moe_single, multi_select, round_half_up
 
@@ -79,15 +82,14 @@ def ref(name: str, **kwargs) -> pd.DataFrame:
 # ## Registerdata: refusjoner (Tabell 2 og teksten i kapittel 3.1)
 #
 # Refusjonene står med øre i registeret. Tabellcellene er eksakte summer avrundet til hele
-# kroner, og «Totalsum» er den eksakte kolonnesummen avrundet.
+# kroner, og «Totalsum» er den eksakte kolonnesummen avrundet. De eksakte summene (med øre)
+# leses fra dataene bak @tbl-refusjon-per-region, slik `03-register` publiserte dem.
 
 # %%
-tilsagn = read_dataset("tilsagn")
 regioner = load_codebook("tilsagn").labels("nav_region")
-refundert = tilsagn[tilsagn["refundert"]].copy()
-refundert["aar"] = refundert["refusjonsdato"].dt.year
-eksakt = (refundert.pivot_table(index="nav_region", columns="aar", values="refusjonsbelop",
-                                aggfunc="sum", fill_value=0.0, observed=False)
+eksakt = (read_published("03-register", "tbl-refusjon-per-region", dtype={"nav_region": str})
+          .pivot_table(index="nav_region", columns="aar", values="refusjon_kr", aggfunc="sum",
+                       fill_value=0.0)
           .reindex(index=list(regioner), fill_value=0.0))
 
 tabell2 = ref("tabell_2", dtype={"fylke_kode": str})
@@ -164,7 +166,9 @@ for row in fylker.itertuples(index=False):
 
 # %%
 periode = tekst[tekst["noekkel"] == "tilsagn_periode"].iloc[0]
-forste, siste = tilsagn["vedtaksdato"].min(), tilsagn["vedtaksdato"].max()
+fakta_register = published_facts("03-register")
+forste = pd.Timestamp(fakta_register["tilsagn.forste_vedtaksdato"])
+siste = pd.Timestamp(fakta_register["tilsagn.siste_vedtaksdato"])
 maaneder = (siste.year - forste.year) * 12 + (siste.month - forste.month)
 aar_periode = (siste - forste).days / 365.25
 if not aar_periode > float(periode["verdi"]):
@@ -184,17 +188,20 @@ if not aar_periode > float(periode["verdi"]):
 # ## Virksomheter: næringsblokken i Tabell 4
 #
 # Mottakernes andel er antall / 1 311 (virksomhetsår med næring), ikke-mottakernes antall /
-# 1 426; Differanse = ikke-mottakere − mottakere i prosentpoeng, av uavrundede andeler.
+# 1 426; Differanse = ikke-mottakere − mottakere i prosentpoeng, av uavrundede andeler. Antall,
+# andeler og differanser er de publiserte i @tbl-virksomheter-mottakere (`03-virksomheter`).
 
 # %%
-virk = read_dataset("virksomheter")
 naering = load_codebook("virksomheter").labels("naering")
-mott = virk[virk["mottaker"]]["naering"].value_counts().reindex(list(naering), fill_value=0)
-ikke = virk[~virk["mottaker"]]["naering"].value_counts().reindex(list(naering), fill_value=0)
-n_mott, n_ikke = int(mott.sum()), int(ikke.sum())
-andel_mott, andel_ikke = mott / n_mott, ikke / n_ikke
-diff_data = (andel_ikke - andel_mott) * 100
 kode_for = {label: kode for kode, label in naering.items()}
+t4 = read_published("03-virksomheter", "tbl-virksomheter-mottakere")
+t4 = t4[t4["blokk"] == "Hovednæring"]
+# the published rows are in the printed order, some with a shorter label than the printed one
+trykt4 = ref("tabell_4").query("block == 'Hovednæring'")["category"]
+assert len(t4) == len(trykt4) and not t4["skjult"].any(), "Tabell 4: andre eller skjulte rader"
+t4 = t4.set_axis([kode_for[c] for c in trykt4])
+mott, andel_mott, andel_ikke, diff_data = t4["mott_n"], t4["mott_pct"], t4["ikke_pct"], t4["diff"]
+n_mott = int(t4["mott_nevner"].iloc[0])
 
 tabell4 = ref("tabell_4")
 for row in tabell4[tabell4["block"] == "Hovednæring"].itertuples(index=False):
@@ -233,43 +240,27 @@ for row in tabell4[tabell4["block"] == "Hovednæring"].itertuples(index=False):
 # %% [markdown]
 # ## Personer: differansene i Tabell 5
 #
-# Differanse = ikke-mottakere − mottakere, i prosentpoeng. Personblokkene per person,
-# diagnoseblokken per sykefraværstilfelle.
+# Differanse = ikke-mottakere − mottakere, i prosentpoeng, av de uavrundede andelene som
+# @tbl-personer-mottakere publiserte (`03-personer`). Personblokkene per person, diagnoseblokken
+# per sykefraværstilfelle.
 
 # %%
-personer = read_dataset("personer", columns=["person_id", "mottaker", "kjonn",
-                                             "innvandringsstatus", "aldersgruppe",
-                                             "sentralitet"])
-kb_personer = load_codebook("personer")
-tilfeller = read_dataset("sykefravaerstilfeller", columns=["person_id", "diagnose"])
-diagnoser = load_codebook("sykefravaerstilfeller").labels("diagnose")
-
 tabell5 = ref("tabell_5")
-tabell5_diag = set(tabell5.loc[tabell5["block"] == "Diagnosekategori", "category"])
+t5 = read_published("03-personer", "tbl-personer-mottakere")
+assert not t5["skjult"].any(), "Tabell 5: skjulte celler"
 
 
-def shares_by_group(labels: pd.Series, mottaker: pd.Series) -> pd.DataFrame:
-    """Share of each label among non-recipients and recipients (columns False/True)."""
-    counts = pd.crosstab(labels, mottaker)
-    return counts / counts.sum()
+def published_block(block: str) -> pd.DataFrame:
+    """The published rows of a printed block («Diagnosekategori» is published as
+    «Diagnosekategori (sykefraværstilfeller)»), shares by group (columns False/True)."""
+    rows = t5[(t5["blokk"] == block) | t5["blokk"].str.startswith(block + " (")]
+    # age bands are published with an en dash («15–24 år»), printed with a hyphen
+    return pd.DataFrame({False: rows["ikke_mottatt_andel"].to_numpy(),
+                         True: rows["mottatt_andel"].to_numpy()},
+                        index=rows["kategori"].str.replace("–", "-"))
 
 
-blokker = {
-    "Kjønn": ("kjonn", personer),
-    "Innvandringsstatus": ("innvandringsstatus", personer),
-    "Aldersgruppe": ("aldersgruppe", personer),
-    "Sentralitet": ("sentralitet", personer),
-}
-andeler5 = {}
-for blokk, (kol, frame) in blokker.items():
-    labels = frame[kol].map(kb_personer.labels(kol)).astype(str)
-    andeler5[blokk] = shares_by_group(labels, frame["mottaker"])
-mottaker_per_person = pd.Series(personer["mottaker"].to_numpy(), index=personer["person_id"])
-diag_label = tilfeller["diagnose"].map(diagnoser).astype(str)
-diag_label = diag_label.where(diag_label.isin(tabell5_diag), "Annet")
-andeler5["Diagnosekategori"] = shares_by_group(
-    diag_label, tilfeller["person_id"].map(mottaker_per_person).rename("mottaker"))
-del tilfeller, diag_label
+andeler5 = {blokk: published_block(blokk) for blokk in dict.fromkeys(tabell5["block"])}
 
 for row in tabell5.itertuples(index=False):
     a = andeler5[row.block].loc[row.category]
@@ -318,20 +309,24 @@ for row in marginer.itertuples(index=False):
         publisert_verdi=float(row.moe_pp), beregnet_verdi=rhu(moe, 1), kilde=row.source)
 
 # %% [markdown]
-# Tabell 6: kolonnene skal summere til «Total 100 %».
+# Tabell 6: kolonnene skal summere til «Total 100 %». Antallene er de publiserte bak
+# @tbl-involvering-rolle (`03-survey`; en skjult kolonne er ikke publisert og sammenlignes ikke).
 
 # %%
 tabell6 = ref("tabell_6")
 roller = load_codebook("mottakere_2024").labels("q_rolle")
-krysstabell = pd.crosstab(svar["q_involvert"], svar["q_rolle"])
+t6 = read_published("03-survey", "tbl-involvering-rolle")
+t6 = t6[t6["q_involvert"] != "Total"]
+krysstabell = t6.pivot_table(index="q_involvert", columns="q_rolle", values="count",
+                             aggfunc="sum", sort=False)
 trykte_rader6 = tabell6[tabell6["involvert_andre"] != "Total"]
 total6 = tabell6[tabell6["involvert_andre"] == "Total"].iloc[0]
 for kode, rolle in roller.items():
     kol = f"{rolle}_pct"
     summert = int(trykte_rader6[kol].sum())
-    if summert == int(total6[kol]):
+    if summert == int(total6[kol]) or rolle not in krysstabell:
         continue
-    antall = krysstabell[kode]
+    antall = krysstabell[rolle]
     n_rolle = int(antall.sum())
     celler = (antall / n_rolle * 100).map(lambda v: rhu(v))
     synlige = [fmt.integer(v) for v in celler if v > 0]
@@ -392,10 +387,14 @@ def attainable(resp_pct: float, ellers_pct: float, diff: float) -> bool:
     """Is there a count a/251, b/785 with these rounded percents and this rounded difference?"""
     pa = a_grid / trykt_resp * 100
     pb = b_grid / trykt_ellers * 100
-    ok = (np.floor(pa + 0.5) == resp_pct) & (np.floor(pb + 0.5) == ellers_pct)
-    d = pa - pb
-    d_round = np.sign(d) * np.floor(np.abs(d) * 10 + 0.5 + 1e-9) / 10
-    return bool((ok & np.isclose(d_round, diff)).any())
+    ok = (round_half_up(pa) == resp_pct) & (round_half_up(pb) == ellers_pct)
+    return bool((ok & np.isclose(round_half_up(pa - pb, 1), diff)).any())
+
+
+def shares_by_group(labels: pd.Series, group: pd.Series) -> pd.DataFrame:
+    """Share of each label within each group (columns: the group's values)."""
+    counts = pd.crosstab(labels, group)
+    return counts / counts.sum()
 
 
 andeler_frafall = {}
@@ -434,14 +433,17 @@ for row in frafall.itertuples(index=False):
 # ## Registerdata: trykkfeil i Tabell 7
 
 # %%
-status = read_dataset("arbeidsmarkedsstatus")
+# Antallene er de publiserte i @tbl-utfall-matchet (`05-effekter`), radetikettene kodebokens.
+
+# %%
 status_labels = load_codebook("arbeidsmarkedsstatus").labels("status")
-status = status[status["person_id"].map(mottaker_per_person)]
+t7 = read_published("05-effekter", "tbl-utfall-matchet")
 trykkfeil = ref("trykkfeil", dtype={"aar": "Int64"})
 for row in trykkfeil.itertuples(index=False):
     kode = int(row.kode)
     if row.kolonne == "mottakergruppe_n":
-        antall = int(((status["aar"] == int(row.aar)) & (status["status"] == kode)).sum())
+        celle = t7[(t7["aar"] == int(row.aar)) & (t7["tilstand"] == row.rad)]
+        antall = int(celle["mottaker_n"].iloc[0])
         beregnet, verdi = fmt.integer(antall), antall
         hvorfor = "Trykkfeil: et mellomrom inne i tallet. Andelen og teksten viser at tallet er "\
                   f"{fmt.integer(antall)}."
@@ -453,7 +455,6 @@ for row in trykkfeil.itertuples(index=False):
     add(slug("trykkfeil", kode), "Registerdata: utfall (Tabell 7)", row.sted, f"«{row.trykt}»",
         f"«{beregnet}»", hvorfor, publisert_verdi=str(row.trykt), beregnet_verdi=verdi,
         kilde=row.source)
-del status
 
 # %% [markdown]
 # ## Tabellen og tallene til teksten

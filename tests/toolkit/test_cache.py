@@ -130,3 +130,53 @@ def test_build_layer_changes_do_not_rerun_notebooks(mini_project):
     assert statuses(mini_project) == {"01-a": "cached", "02-b": "cached"}
     write(mini_project / "src" / "rapport" / "exhibits" / "fmt.py", "X = 2\n")
     assert statuses(mini_project) == {"01-a": "ran", "02-b": "ran"}
+
+
+def _reader_of_b(root, extra: str = ""):
+    """A notebook 00-c (first in name order) that reads the fact 02-b published."""
+    write(root / "notebooks" / "00-c.py", f'''
+        # %%
+        from rapport import context
+        from rapport.data import published_facts
+
+        # %%
+        total = published_facts("02-b")["b.total"]{extra}
+        (context.artifacts_dir() / "facts.yml").write_text(
+            "c.double:\\n  value: %d\\n  text: '%d'\\n" % (2 * total, 2 * total))
+        ''')
+
+
+def test_a_reader_of_published_facts_runs_after_the_publisher_and_reruns_with_it(mini_project):
+    _reader_of_b(mini_project)
+    # 00-c sorts first, yet needs 02-b's facts: it runs after it, in the same build
+    assert statuses(mini_project) == {"00-c": "ran", "01-a": "ran", "02-b": "ran"}
+    assert facts.merge(mini_project)["c.double"]["value"] == 20  # 2 × (10), data/b.csv
+    entry = json.loads((mini_project / "_build" / "cache" / "00-c.json").read_text())
+    assert "_build/artifacts/02-b/facts.yml" in [r["path"] for r in entry["reads"]]
+    assert statuses(mini_project) == {"00-c": "cached", "01-a": "cached", "02-b": "cached"}
+    (mini_project / "data" / "b.csv").write_text("x\n10\n5\n")
+    assert statuses(mini_project) == {"00-c": "ran", "01-a": "cached", "02-b": "ran"}
+    assert facts.merge(mini_project)["c.double"]["value"] == 30  # 2 × (10 + 5)
+    # the publisher reran with the same result: its reader stays cached
+    nb = mini_project / "notebooks" / "02-b.py"
+    nb.write_text(nb.read_text() + "\n# %%\nprint('edited')\n")
+    assert statuses(mini_project) == {"00-c": "cached", "01-a": "cached", "02-b": "ran"}
+
+
+def test_a_reader_is_not_run_when_its_publisher_fails(mini_project):
+    _reader_of_b(mini_project)
+    write(mini_project / "data" / "b.csv", "x\nikke et tall\n")
+    with pytest.raises(NotebookError) as err:
+        statuses(mini_project)
+    assert "notebooks/00-c.py: not run, because it reads what notebooks/02-b.py publishes" \
+        in str(err.value)
+    assert not (mini_project / "_build" / "artifacts" / "00-c").exists()
+
+
+def test_notebooks_reading_each_other_are_a_cycle_error(mini_project):
+    _reader_of_b(mini_project)
+    nb = mini_project / "notebooks" / "02-b.py"
+    nb.write_text(nb.read_text() + '\n# %%\nfrom rapport.data import published_facts\n'
+                  'published_facts("00-c")\n')
+    with pytest.raises(NotebookError, match="cycle: notebooks/00-c.py, notebooks/02-b.py"):
+        statuses(mini_project)

@@ -19,7 +19,8 @@
 #   lister kapitlene i samme rekkefølge (`rapport.chapters.check_chapter_table`);
 # * publiserer hvert tall i `data/raw/tall.csv` som faktum (`{{< var … >}}` i kapitlene),
 #   formatert av `rapport.exhibits.fmt`: tallord for små antall («åtte møter»), «mill. kroner»
-#   og «prosent», med «om lag» og «knappe» foran der rapporten har det;
+#   og «prosent», med «om lag» og «knappe» foran der rapporten har det, og andeler rapporten
+#   bare gir i ord («om lag en tredjedel») etter regelen i `rapport.exhibits.verbal`;
 # * kontrollerer at delene summerer seg til rammene rapporten oppgir, og at listene
 #   (bransjeprogrammer, forsøksfylker) har like mange rader som rapporten sier;
 # * publiserer tabellene over økonomiske rammer.
@@ -33,7 +34,7 @@ import pandas as pd
 
 from rapport.chapters import check_chapter_table
 from rapport.data import load_codebook, read_dataset
-from rapport.exhibits import build_table, fact, fmt, publish_table
+from rapport.exhibits import build_table, fact, fmt, publish_table, verbal
 
 # The report writes «syv» (four times) and once «sju»; this edition writes «syv» throughout.
 SYV = "syv"
@@ -79,6 +80,15 @@ def tekst(rad) -> str:
         body = f"{fmt.integer(verdi)} kroner"
     elif enhet == "millioner":
         body = fmt.millions(verdi * 10**6)
+    elif enhet == "andel_ord":
+        # A share the report gives only in words («om lag en tredjedel»): the wording comes
+        # from the value by the verbal rule, qualifier included, and stops the build if the
+        # value does not carry it.
+        if form != "del":
+            raise ValueError(f"data/raw/tall.csv: {rad.noekkel}: kolonnen form må være del "
+                             f"for en andel i ord, ikke {rad.form!r}")
+        return verbal.describe(float(verdi) / 100, form="del",
+                               qualifier=None if pd.isna(rad.kvalifikator) else str(rad.kvalifikator))
     else:
         raise ValueError(f"data/raw/tall.csv: {rad.noekkel}: ukjent enhet {enhet!r}")
     return body if pd.isna(rad.kvalifikator) else f"{rad.kvalifikator} {body}"
@@ -91,6 +101,10 @@ for rad in tall.itertuples():
     T[rad.noekkel] = verdi
     fact(rad.noekkel, verdi, text=tekst(rad))
 tall[["noekkel", "verdi", "enhet", "kvalifikator"]].assign(tekst=[tekst(r) for r in tall.itertuples()])
+
+# The share the report gives only in words, as the number the data file holds (for the appendix).
+fact("ia_virksomheter.andel_privat_prosent", T["ia_virksomheter.andel_privat"],
+     text=fmt.pct_prose(T["ia_virksomheter.andel_privat"] / 100, 0))
 
 # %% [markdown]
 # ## Kontroller: delene og helheten

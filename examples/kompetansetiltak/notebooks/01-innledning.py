@@ -16,9 +16,13 @@ from rapport.data import read_dataset
 from rapport.exhibits import logic_model, publish_figure
 
 kjede = read_dataset("virkningskjede")
-kolonner = [(str(ledd), list(kjede.loc[kjede["ledd"] == ledd, "boks"]))
+aktorer = [str(a) for a in kjede["aktor"].cat.categories]  # the codebook's order = the legend's
+kolonner = [(str(ledd), [(r.boks, str(r.aktor)) for r in kjede[kjede["ledd"] == ledd].itertuples()])
             for ledd in kjede["ledd"].cat.categories]
-_ = publish_figure("virkningskjede", logic_model(kolonner), caption="Prosjektets virkningskjede",
-               data=kjede, source="Oslo Economics (2021)", n=False,
-               footer=["Merknad: Boksene følger prosessen fra implementering til måloppnåelse. "
-                       "Illustrasjon: Oslo Economics"])
+_ = publish_figure("virkningskjede", logic_model(kolonner, groups=aktorer),
+                   caption="Prosjektets virkningskjede", data=kjede, n=False,
+                   source="Oslo Economics (2021)",
+                   footer=["Merknad: Boksene følger prosessen fra implementering til måloppnåelse. "
+                           "Mørkeblå bokser er oppgaver for prosjektet i NAV, lyseblå for NAV i "
+                           "oppfølgingen av sykmeldte, grå det den sykmeldte selv gjør, og hvite "
+                           "bokser er andre aktører som kan bidra. Illustrasjon: Oslo Economics"])

@@ -29,6 +29,8 @@ _EXPORTS = {
     "check_frame": "dataset",
     "read_dataset": "dataset",
     "read_file": "dataset",
+    "published_facts": "published",
+    "read_published": "published",
     "CodebookError": "errors",
     "DataError": "errors",
     "build_schema": "schema",

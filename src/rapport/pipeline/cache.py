@@ -115,7 +115,10 @@ class Cache:
         self._input_hashes: dict[Path, str] = {}  # one hash per input file per build
 
     def input_hash(self, path: Path) -> str:
-        """Content hash of an input, computed once per build however many notebooks read it."""
+        """Content hash of an input, computed once per build however many notebooks read it
+        (not kept for another notebook's artifacts under `_build/`: they change mid-build)."""
+        if path.is_relative_to(self.root / "_build"):
+            return file_sha256(path)
         if path not in self._input_hashes:
             self._input_hashes[path] = file_sha256(path)
         return self._input_hashes[path]

@@ -24,13 +24,21 @@ def temporary_dirs() -> list[str]:
     return sorted(d for d in dirs if d not in ("", "/"))
 
 
-def machine_markers(root: Path) -> list[str]:
-    """Strings that only a build machine's paths contain."""
-    markers = {str(root), str(Path(root).resolve()), "ipykernel_"}
+def machine_paths(root: Path) -> list[tuple[str, str]]:
+    """(absolute path, what a published page writes instead), longest first."""
+    pairs = [(str(Path(root).resolve()), "."), (str(root), ".")]
     home = str(Path.home())
-    if home not in ("", "/"):
-        markers.add(home + "/")
-    markers.update(tmp + "/" for tmp in temporary_dirs())
+    if home not in ("/", ""):
+        pairs.append((home, "~"))
+    pairs.extend((tmp, "<tmp>") for tmp in temporary_dirs())
+    return sorted(set(pairs), key=lambda p: -len(p[0]))
+
+
+def machine_markers(root: Path) -> list[str]:
+    """Strings that only a build machine's paths contain: the paths above (home and temporary
+    directories as folders), and IPython's temporary cell files."""
+    markers = {path if instead == "." else path + "/" for path, instead in machine_paths(root)}
+    markers.add("ipykernel_")
     return sorted(markers, key=len, reverse=True)
 
 

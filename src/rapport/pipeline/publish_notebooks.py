@@ -26,7 +26,7 @@ import nbformat
 
 from rapport.pipeline.cells import file_line, start_lines
 from rapport.pipeline.execute import RUN_METADATA
-from rapport.pipeline.leaks import temporary_dirs
+from rapport.pipeline.leaks import machine_paths
 from rapport.fsutil import atomic_write_text
 
 REVIEWER_ENV = "RAPPORT_REVIEWER"
@@ -71,16 +71,6 @@ def _cell_names(nb, starts: list[int | None]) -> dict[str, int]:
         if cell.cell_type == "code":
             names[str(murmur2_x86(cell.source, get_tmp_hash_seed()))] = index
     return names
-
-
-def machine_paths(root: Path) -> list[tuple[str, str]]:
-    """(absolute path, what to write instead), longest first."""
-    pairs = [(str(root.resolve()), "."), (str(root), ".")]
-    home = str(Path.home())
-    if home not in ("/", ""):
-        pairs.append((home, "~"))
-    pairs.extend((tmp, "<tmp>") for tmp in temporary_dirs())
-    return sorted(set(pairs), key=lambda p: -len(p[0]))
 
 
 def scrub(text: str, root: Path, stem: str, source_rel: str, starts, names,

@@ -9,6 +9,11 @@ executed notebook and cache entry of every notebook as they were. After the runs
 readers see (`_build/notebooks/`) are derived from the executed notebooks
 (`rapport.pipeline.publish_notebooks`).
 
+A notebook that reads what another published (`rapport.data.read_published`,
+`published_facts`) runs after it: the runner orders the notebooks by those reads (named in the
+source, and recorded in the last run's read log) and decides whether a reader is stale only
+after its publishers ran, so a changed table reruns its readers in the same build.
+
 When several notebooks fail with the same error (one bad input file read by five notebooks),
 the error is reported once, with every notebook and line that hit it.
 """
@@ -17,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -50,6 +56,37 @@ class Outcome:
 def discover(root: Path) -> list[Path]:
     """The analysis notebooks, in name order."""
     return sorted(p for p in (root / "notebooks").glob("*.py") if not p.name.startswith("_"))
+
+
+_PUBLISHED_CALL = re.compile(r"""\b(?:read_published|published_facts)\(\s*["']([^"']+)["']""")
+
+
+def upstream(source: Path, cache: Cache, stems: set[str]) -> set[str]:
+    """The notebooks whose artifacts `source` reads: named in its calls of
+    `read_published`/`published_facts`, or recorded under `_build/artifacts/` in its last run."""
+    deps = set(_PUBLISHED_CALL.findall(source.read_text(encoding="utf-8")))
+    entry = cache.load(source.stem)
+    for read in entry.reads if entry else []:
+        parts = read["path"].split("/")
+        if parts[:2] == ["_build", "artifacts"] and len(parts) > 3:
+            deps.add(parts[2])
+    return (deps & stems) - {source.stem}
+
+
+def levels(deps: dict[str, set[str]]) -> list[list[str]]:
+    """The notebooks in runs that may go in parallel: each after every notebook it reads.
+    Raises NotebookError for a cycle, naming its notebooks."""
+    left = dict(deps)
+    order: list[list[str]] = []
+    while left:
+        ready = sorted(stem for stem, d in left.items() if not d & set(left))
+        if not ready:
+            raise NotebookError("notebooks read each other's artifacts in a cycle: "
+                                + ", ".join(f"notebooks/{s}.py" for s in sorted(left)))
+        order.append(ready)
+        for stem in ready:
+            del left[stem]
+    return order
 
 
 def workers() -> int:
@@ -162,16 +199,9 @@ def run_notebooks(
     cache = Cache(root)
     env_hashes = Environment.of(root)
     notebooks = [p for p in discover(root) if only is None or p.stem in only]
-    todo: list[tuple[Path, str]] = []
+    by_stem = {p.stem: p for p in notebooks}
+    deps = {p.stem: upstream(p, cache, set(by_stem)) for p in notebooks}
     outcomes: dict[str, Outcome] = {}
-    for source in notebooks:
-        artifacts = root / "_build" / "artifacts" / source.stem
-        reason = "forced" if force else cache.stale_reason(source.stem, source, env_hashes, artifacts)
-        if reason is None:
-            outcomes[source.stem] = Outcome(source.stem, "cached")
-            log(f"  {source.stem}: from cache")
-        else:
-            todo.append((source, reason))
 
     def job(item: tuple[Path, str]) -> Outcome:
         source, reason = item
@@ -183,8 +213,26 @@ def run_notebooks(
         return outcome
 
     with ThreadPoolExecutor(max_workers=workers()) as pool:
-        for outcome in pool.map(job, todo):
-            outcomes[outcome.stem] = outcome
+        for level in levels(deps):
+            todo: list[tuple[Path, str]] = []
+            for stem in level:
+                source = by_stem[stem]
+                blocked = sorted(d for d in deps[stem] if outcomes[d].status == "failed")
+                if blocked:
+                    outcomes[stem] = Outcome(stem, "failed", message=(
+                        f"notebooks/{stem}.py: not run, because it reads what "
+                        + ", ".join(f"notebooks/{b}.py" for b in blocked) + " publishes"))
+                    continue
+                artifacts = root / "_build" / "artifacts" / stem
+                reason = "forced" if force else cache.stale_reason(stem, source, env_hashes,
+                                                                   artifacts)
+                if reason is None:
+                    outcomes[stem] = Outcome(stem, "cached")
+                    log(f"  {stem}: from cache")
+                else:
+                    todo.append((source, reason))
+            for outcome in pool.map(job, todo):
+                outcomes[outcome.stem] = outcome
 
     failed = [o for o in outcomes.values() if o.status == "failed"]
     if failed:

@@ -62,30 +62,55 @@ def dac_diagram(highlight=DAC_DEFAULT, *, criteria=DAC_CRITERIA,
     return attach(fig, kind="dac_diagram", alt=alt_dac(criteria, highlight, title), data=spec)
 
 
-def alt_logic(columns) -> str:
-    parts = [f"{title} ({'; '.join(mid(b) for b in boxes)})" for title, boxes in columns]
-    return (f"Logikkmodell i {len(columns)} kolonner fra venstre mot høyre, forbundet med piler: "
+# Box colours of a logic model with actor groups, in legend order: dark blue, light blue, grey,
+# white (the convention of seed 000's Figur 1-1: NAV actors blue, the person grey, others white).
+LOGIC_GROUP_COLORS = (style.BLUES[5], style.BLUES[2], "#BFBFBF", "#FFFFFF", style.BLUES[0],
+                      style.NEUTRAL)
+
+
+def _split_box(box) -> tuple[str, str | None]:
+    if isinstance(box, str):
+        return box, None
+    text, group = box
+    return str(text), (None if group is None else str(group))
+
+
+def alt_logic(columns, groups=None) -> str:
+    def name(box):
+        text, group = _split_box(box)
+        return f"{mid(text)} [{mid(group)}]" if groups and group else mid(text)
+    parts = [f"{title} ({'; '.join(name(b) for b in boxes)})" for title, boxes in columns]
+    text = (f"Logikkmodell i {len(columns)} kolonner fra venstre mot høyre, forbundet med piler: "
             + ", ".join(parts[:-1]) + " og " + parts[-1] + "." if len(parts) > 1
             else f"Logikkmodell: {parts[0]}.")
+    if groups:
+        text += " Fargene viser hvem som utfører: " + join(mid(g) for g in groups) + "."
+    return text
 
 
-def logic_model(columns, *, chars_per_cm=5.6):
+def logic_model(columns, *, groups=None, chars_per_cm=5.6):
     """Columns of boxes joined by arrows, e.g.
     [("Innsatsfaktorer", ["Tilskudd", "Ekspert"]), ("Aktiviteter", [...]), ("Effekter", [...])].
 
     Box text wraps to the column width; all boxes get the height of the tallest.
+
+    Colour by actor: give each box as (text, group) and `groups` as the groups in legend order,
+    either a list (colours from LOGIC_GROUP_COLORS in turn) or a mapping group → "#rrggbb". A
+    legend under the boxes names each group; a box whose group is not in `groups` is an error.
     """
+    palette = _group_palette(columns, groups)
     k = len(columns)
     rows = max(len(boxes) for _, boxes in columns)
     width_chars = max(8, int(16 / k * 0.8 * chars_per_cm))
-    wrapped = [[wrap(text, width_chars) for text in boxes] for _, boxes in columns]
+    wrapped = [[wrap(_split_box(b)[0], width_chars) for b in boxes] for _, boxes in columns]
     lines = max(t.count("\n") + 1 for col in wrapped for t in col)
     box_h = 0.55 + 0.42 * lines  # cm
     row_h = box_h + 0.5
-    fig, ax = style.new_figure(1.4 + rows * row_h)
+    legend_h = 0.9 if palette else 0.0
+    fig, ax = style.new_figure(1.4 + rows * row_h + legend_h)
     fig.subplots_adjust(0, 0, 1, 1)
     with style.house():
-        total = 1.4 + rows * row_h
+        total = 1.4 + rows * row_h + legend_h
         ax.set_xlim(0, k)
         ax.set_ylim(-total + 1.4, 1.4)
         ax.axis("off")
@@ -97,7 +122,8 @@ def logic_model(columns, *, chars_per_cm=5.6):
             offset = (rows - len(boxes)) / 2
             for i, text in enumerate(boxes):
                 cy = -(offset + i + 0.5) * row_h
-                face = style.BLUES[1]
+                group = _split_box(columns[j][1][i])[1]
+                face = palette[group] if palette else style.BLUES[1]
                 ax.add_patch(FancyBboxPatch((cx - w / 2, cy - box_h / 2), w, box_h,
                                             boxstyle="round,pad=0,rounding_size=0.06",
                                             mutation_aspect=1 / (k / 16 * 2.54 * 4),
@@ -109,6 +135,41 @@ def logic_model(columns, *, chars_per_cm=5.6):
                                              (cx + 1 - w / 2 - 0.02, -rows * row_h / 2),
                                              arrowstyle="-|>", mutation_scale=12,
                                              color=style.BLUE, lw=1.2))
-    spec = pd.DataFrame([(title, text) for title, boxes in columns for text in boxes],
-                        columns=["kolonne", "boks"])
-    return attach(fig, kind="logic_model", alt=alt_logic(columns), data=spec)
+        if palette:
+            y = -rows * row_h - legend_h / 2
+            step = k / len(palette)
+            for g, (group, face) in enumerate(palette.items()):
+                x = g * step + 0.1
+                ax.add_patch(FancyBboxPatch((x, y - 0.12), 0.16, 0.24,
+                                            boxstyle="round,pad=0,rounding_size=0.03",
+                                            facecolor=face, edgecolor=style.BLUE, lw=0.8))
+                ax.text(x + 0.22, y, wrap(group, max(8, int(step * 16 / k * chars_per_cm))),
+                        ha="left", va="center", fontsize=8, color=style.TEXT)
+    rows_out = []
+    for title, boxes in columns:
+        for box in boxes:
+            text, group = _split_box(box)
+            rows_out.append((title, text) + ((group,) if palette else ()))
+    spec = pd.DataFrame(rows_out, columns=["kolonne", "boks"] + (["gruppe"] if palette else []))
+    return attach(fig, kind="logic_model", alt=alt_logic(columns, list(palette or ())),
+                  data=spec)
+
+
+def _group_palette(columns, groups) -> dict[str, str] | None:
+    used = [_split_box(b)[1] for _, boxes in columns for b in boxes]
+    if groups is None:
+        if any(g is not None for g in used):
+            raise ValueError("logic_model: boksene har grupper, men groups= mangler")
+        return None
+    if isinstance(groups, dict):
+        palette = {str(g): str(c) for g, c in groups.items()}
+    else:
+        names = [str(g) for g in groups]
+        if len(names) > len(LOGIC_GROUP_COLORS):
+            raise ValueError(f"logic_model: {len(names)} grupper, men bare "
+                             f"{len(LOGIC_GROUP_COLORS)} farger; gi groups som {{gruppe: farge}}")
+        palette = dict(zip(names, LOGIC_GROUP_COLORS))
+    unknown = sorted({g for g in used if g not in palette}, key=str)
+    if unknown:
+        raise ValueError(f"logic_model: ukjente grupper {unknown}; kjente: {list(palette)}")
+    return palette

@@ -42,16 +42,13 @@ local function visible(el)
   return shown
 end
 
-function Div(el)
+-- A Div or Span with a visibility attribute is unwrapped when shown and dropped otherwise.
+local function keep_or_drop(el)
   local v = visible(el)
   if v == nil then return nil end
   if v then return el.content end
   return {}
 end
 
-function Span(el)
-  local v = visible(el)
-  if v == nil then return nil end
-  if v then return el.content end
-  return {}
-end
+Div = keep_or_drop
+Span = keep_or_drop
