@@ -222,11 +222,17 @@ def prose_hunks(old: str, new: str, context: int = 6) -> list[ProseHunk]:
     a, b = _WORD.findall(old), _WORD.findall(new)
     hunks = []
     for _tag, i1, i2, j1, j2 in word_opcodes(old, new):
+        before, after = a[max(0, i1 - context):i1], a[i2:i2 + context]
+        # The context is prose a reader sees: it stops at a shortcode's source.
+        cut = [k for k, w in enumerate(before) if ">}}" in w]
+        before = before[cut[-1] + 1:] if cut else before
+        cut = [k for k, w in enumerate(after) if "{{<" in w]
+        after = after[:cut[0]] if cut else after
         hunks.append(ProseHunk(
-            before=" ".join(a[max(0, i1 - context):i1]),
+            before=" ".join(before),
             removed=" ".join(a[i1:i2]),
             added=" ".join(b[j1:j2]),
-            after=" ".join(a[i2:i2 + context]),
+            after=" ".join(after),
         ))
     return hunks
 
@@ -280,6 +286,22 @@ def compare(old: dict, new: dict) -> Changes:
 # Markdown summary (CI step summary, pull-request comment, artifact)
 
 
+def counts(n: int, one: str, many: str) -> str:
+    """«1 kapittel», «2 kapitler»."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def counts_line(changes: Changes) -> str:
+    """The one-line count of what changed, in the summary and on the change page."""
+    line = (f"Endret: {counts(len(changes.facts), 'tall', 'tall')} i teksten, "
+            f"{counts(len(changes.exhibits), 'tabell eller figur', 'tabeller og figurer')}, "
+            f"tekst i {counts(len(changes.prose), 'kapittel', 'kapitler')}")
+    if changes.added or changes.removed:
+        line += (f"; {counts(len(changes.added), 'ny', 'nye')} og "
+                 f"{counts(len(changes.removed), 'fjernet', 'fjernede')} tabeller og figurer")
+    return line + "."
+
+
 def _md(text: str | None) -> str:
     if text is None:
         return "–"
@@ -292,12 +314,7 @@ def to_markdown(changes: Changes, baseline: str) -> str:
     if changes.empty():
         lines.append("Ingen tall, tabeller, figurer eller tekst er endret.")
         return "\n".join(lines) + "\n"
-    counts = [
-        f"{len(changes.facts)} tall i teksten",
-        f"{len(changes.exhibits)} tabeller og figurer",
-        f"tekst i {len(changes.prose)} kapitler",
-    ]
-    lines += ["Endret: " + ", ".join(counts) + ".", ""]
+    lines += [counts_line(changes), ""]
     if changes.facts:
         lines += ["### Tall i teksten", "", "| nøkkel | før | nå | brukt i |", "|---|---|---|---|"]
         for f in changes.facts:

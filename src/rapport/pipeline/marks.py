@@ -88,6 +88,8 @@ def _prose_marks(old: str, new: str, stem: str, blocked: set[int]):
         if removed and not _SYNTAX.search(removed):
             gone = ('<del class="rapport-endring"><span class="visually-hidden">Fjernet tekst: '
                     f"</span>{html.escape(removed, quote=False)}</del>")
+            if j2 > j1:
+                gone += " "  # the old and the new words stay apart
         if j2 > j1:
             opening = (f'{gone}<ins class="rapport-endring" id="{ident}"><span '
                        'class="visually-hidden">Ny tekst: </span>')

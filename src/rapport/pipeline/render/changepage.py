@@ -17,7 +17,7 @@ import re
 import shutil
 from pathlib import Path
 
-from rapport.pipeline.changes import Changes, ExhibitChange
+from rapport.pipeline.changes import Changes, ExhibitChange, counts_line
 from rapport.pipeline.marks import Marked
 from rapport.pipeline.render.project import page_name
 
@@ -45,12 +45,6 @@ def exhibit_pages(chapters: dict[str, str]) -> dict[str, str]:
         for _nb, ident in _EXHIBIT.findall(text):
             pages.setdefault(ident, page_name(rel))
     return pages
-
-
-def counts_line(changes: Changes) -> str:
-    return (f"Endret: {len(changes.facts)} tall i teksten, {len(changes.exhibits)} tabeller og "
-            f"figurer, tekst i {len(changes.prose)} kapitler; {len(changes.added)} nye og "
-            f"{len(changes.removed)} fjernede tabeller og figurer.")
 
 
 def _facts(changes: Changes, marked: Marked) -> list[str]:
