@@ -13,6 +13,7 @@ import csv
 import difflib
 import io
 import json
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -240,6 +241,18 @@ def prose_hunks(old: str, new: str, context: int = 6) -> list[ProseHunk]:
 # ------------------------------------------------------------------------------------------
 
 
+def same_raw(a, b) -> bool:
+    """Two raw fact values are the same when equal, or when both are numbers that differ only by
+    floating-point noise (a sum of shares computed in another order), which no reader sees."""
+    if a == b:
+        return True
+    numbers = (int, float)
+    if isinstance(a, numbers) and isinstance(b, numbers) and not isinstance(a, bool) \
+            and not isinstance(b, bool):
+        return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+    return False
+
+
 def compare(old: dict, new: dict) -> Changes:
     """Everything a reviewer needs to know that changed from record `old` to record `new`."""
     changes = Changes()
@@ -248,7 +261,7 @@ def compare(old: dict, new: dict) -> Changes:
         a, b = old_facts.get(key), new_facts.get(key)
         a_text = None if a is None else str(a.get("text"))
         b_text = None if b is None else str(b.get("text"))
-        same_value = a is not None and b is not None and a.get("value") == b.get("value")
+        same_value = a is not None and b is not None and same_raw(a.get("value"), b.get("value"))
         if a_text != b_text or not same_value:
             used = tuple((b or a).get("used", []))
             changes.facts.append(FactChange(key, a_text, b_text, used))
@@ -332,7 +345,8 @@ def to_markdown(changes: Changes, baseline: str) -> str:
         if ex.cells:
             one, many = ("celle", "celler") if ex.ident.startswith("tbl-") else (
                 "datapunkt", "datapunkter")
-            lines += ["", "| rad | kolonne | før | nå |", "|---|---|---|---|"]
+            lines += [""] if ex.text else []
+            lines += ["| rad | kolonne | før | nå |", "|---|---|---|---|"]
             lines += [f"| {_md(c.row)} | {_md(c.column)} | {_md(c.old)} | {_md(c.new)} |"
                       for c in ex.cells]
             lines.append(f"\n{len(ex.cells)} {one if len(ex.cells) == 1 else many} endret.")
