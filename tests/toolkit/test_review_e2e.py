@@ -29,6 +29,8 @@ CHAPTER = "chapters/01-resultater.qmd"
 # The two edits: respondent 2 (region Nord) changes the answer 3 to 5, and one sentence in
 # chapter 1 changes one word.
 ANSWER = ("2,1,3\n", "2,1,5\n")
+pytestmark = pytest.mark.slow  # two builds with a notebook run (about a minute)
+
 SENTENCE = ("Deltakerne ble spurt om tiltaket i løpet av høsten.",
             "Deltakerne ble spurt om tiltaket i løpet av våren.")
 
