@@ -31,7 +31,7 @@ import math
 import pandas as pd
 
 from rapport.data import read_dataset
-from rapport.exhibits import dac_diagram, fact, publish_figure
+from rapport.exhibits import dac_diagram, fact, publish_book_date, publish_figure
 from rapport.stats import moe
 
 # %% [markdown]
@@ -41,6 +41,7 @@ from rapport.stats import moe
 # (`prosjekt_start` i gruppe `prosjekt` blir `prosjekt.start`). Enheten bestemmer formatet.
 
 # %%
+publish_book_date()  # «bok.dato»: forordets dato, fra book.date i _quarto.yml (skrevet én gang)
 design = read_dataset("utvalg")
 
 

@@ -21,7 +21,7 @@
 import pandas as pd
 
 from rapport.data import load_codebook, read_dataset
-from rapport.exhibits import build_table, fact, fmt, publish_table
+from rapport.exhibits import build_table, fact, fmt, publish_table, verbal
 from rapport.stats import RULE, assert_safe, suppress_distribution
 
 KILDE = "NAVs tilsagnsregister, bearbeidet av Oxford Research AS"
@@ -103,7 +103,7 @@ for region, (fylke, andel, total, kontor) in andeler.items():
     k = NOKKEL[region]
     fact(f"utproving.{k}.andel_navkontor", float(andel), kind="pct")
     fact(f"utproving.{k}.andel_navkontor_ord", float(andel), kind="share_words",
-         text=fmt.share_words(float(andel), about="rundt"))
+         text=verbal.share_words(float(andel), about="rundt"))
     fact(f"utproving.{k}.tilsagn", total, kind="int")
     fact(f"utproving.{k}.antall_kontor", len(kontor), kind="int")
 uten = [enheter[k] for k in UTPROVING["10"] + UTPROVING["02"] + UTPROVING["18"]

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from rapport.pipeline.leaks import temporary_dirs
+
 REPO = Path(__file__).resolve().parents[1]
 ANYWHERE = {".venv", ".git", ".pytest_cache", "__pycache__", ".ruff_cache"}
 AT_ROOT = {"_book", "_build", "_variables.yml", "examples"}  # a fixture may hold a _build/
@@ -29,11 +31,15 @@ def copy_ignoring_outputs(source: Path):
     """An ignore function for shutil.copytree: environments and caches anywhere, build outputs
     (and other projects under examples/) only at the project root."""
     source = Path(source).resolve()
+    # A temporary directory inside the project (TMPDIR=<checkout>/.tmp) holds the copy itself:
+    # copying it would nest the copy in itself.
+    scratch = {Path(d).resolve() for d in temporary_dirs()}
 
     def ignore(directory: str, names: list[str]) -> set[str]:
         skipped = {n for n in names if n in ANYWHERE or n.endswith((".staging", ".egg-info"))}
         if Path(directory).resolve() == source:
             skipped |= AT_ROOT & set(names)
+        skipped |= {n for n in names if (Path(directory) / n).resolve() in scratch}
         return skipped
 
     return ignore

@@ -18,6 +18,10 @@ applies it, doing what Quarto would:
     the copy in the site (`_build/artifacts/` -> `data/`), in Typst to root-relative `/x`;
     the files the HTML links to are listed in the output's metadata `rapport-files`
     ({source, site}) for the renderer to copy, missing ones in `rapport-missing`;
+  * numbers the custom float kinds of `crossref: custom:` (Quarto's own syntax, e.g. `key: box`,
+    `reference-prefix: Faktaboks`): a `::: {#box-x}` div, caption paragraph last as for Quarto,
+    becomes a framed box titled «Faktaboks 3-1: …» (counted like figures, per chapter when the
+    house style numbers per chapter), and @box-x refers to it;
   * turns `.rapport-pagebreak` into a Typst page break.
 For the reviewers' Word copy (RAPPORT_FORMAT=docx, the project's renderer only) the second pass
 does the same with Word's means: captions and «Kilde:» lines as paragraphs in the reference
@@ -70,10 +74,25 @@ local function build_index(doc)
   local apx_title, apx_delim = text_of(cr, "appendix-title", "Vedlegg"), text_of(cr, "appendix-delim", ":")
   local depth = tonumber(text_of(meta, "number-depth", "3"))
 
+  -- Custom float kinds (`crossref: custom:` with `kind: float`), each with its own counter.
+  local customs = {}
+  for i, c in ipairs(cr.custom or {}) do
+    if text_of(c, "kind", "") == "float" then
+      local key = text_of(c, "key", "")
+      if not key:match("^%l+$") or key == "fig" or key == "tbl" or key == "sec" then
+        error("_quarto.yml:1: crossref: custom: entry " .. i .. ": key «" .. key
+          .. "»: expected lower-case letters other than fig, tbl and sec (e.g. box)", 0)
+      end
+      local ref = text_of(c, "reference-prefix", key)
+      table.insert(customs, { key = key, ref = ref, title = text_of(c, "caption-prefix", ref) })
+    end
+  end
+
   local idx = { entries = {}, pages = {}, refs_page = "", problems = {} }
   local page, numbered = nil, nil
   local chap_no, app_no, fig_no, tbl_no = 0, 0, 0, 0
   local counters, chapter_label = {}, ""
+  local custom_no = {}
 
   local function add(ident, entry)
     if ident == "" then return end
@@ -113,7 +132,7 @@ local function build_index(doc)
           if appendix then app_no = app_no + 1 else chap_no = chap_no + 1 end
           counters = { appendix and (letters and string.char(64 + app_no) or app_no) or chap_no }
           chapter_label = tostring(counters[1])
-          if per_chapter then fig_no, tbl_no = 0, 0 end
+          if per_chapter then fig_no, tbl_no, custom_no = 0, 0, {} end
         else
           for i = #counters + 1, h.level do counters[i] = 0 end
           for i = h.level + 1, #counters do counters[i] = nil end
@@ -143,6 +162,15 @@ local function build_index(doc)
     elseif ident:match("^tbl%-") then
       tbl_no = tbl_no + 1
       exhibit(el, "tbl", tbl_title, tbl_no)
+    elseif el.t == "Div" then
+      for _, c in ipairs(customs) do
+        if ident:sub(1, #c.key + 1) == c.key .. "-" then
+          custom_no[c.key] = (custom_no[c.key] or 0) + 1
+          local n = exhibit_number(custom_no[c.key])
+          add(ident, { kind = c.key, page = page.page, title = caption_of(el), number = n,
+            label = c.ref .. " " .. n, prefix = c.title .. " " .. n .. delim, part = page.part })
+        end
+      end
     end
   end
   visit.Div, visit.Figure, visit.Table = float, float, float
@@ -285,7 +313,10 @@ local xref_kinds = { fig = true, tbl = true, sec = true, eq = true, lst = true, 
 
 local function is_xref(id)
   local head = id:match("^(%a+)%-")
-  return head ~= nil and xref_kinds[head:lower()] == true
+  if head == nil then return false end
+  if xref_kinds[head:lower()] then return true end
+  local e = index and index.entries[id:sub(1, 1):lower() .. id:sub(2)]
+  return e ~= nil and e.kind == head:lower()  -- a custom float kind (`crossref: custom:`)
 end
 
 local function link_to(id, e)
@@ -480,17 +511,42 @@ local function exhibit(div, kind)
   return out
 end
 
+-- A numbered box of a custom float kind: framed, its title «Faktaboks 3-1: …» on top.
+local function numbered_box(div, e)
+  local blocks, caption = split_caption(div)
+  if is_typst then
+    local title = "#block(below: 0.8em, text(weight: \"semibold\")["
+      .. typst_markup(pandoc.Inlines(e.prefix)) .. " " .. typst_markup(caption) .. "])"
+    local out = pandoc.Blocks({ pandoc.RawBlock("typst", "#rapport-boks[" .. title) })
+    out:extend(blocks)
+    out:insert(pandoc.RawBlock("typst", "] <" .. div.identifier .. ">"))
+    return out
+  end
+  local title = pandoc.Inlines({
+    pandoc.Span(pandoc.Inlines(e.prefix), pandoc.Attr("", { "caption-nr" })), pandoc.Space() })
+  title:extend(caption)
+  local out = pandoc.Blocks({ pandoc.Div({ pandoc.Plain(title) }, pandoc.Attr("", { "boks-tittel" })) })
+  out:extend(blocks)
+  return pandoc.Div(out, pandoc.Attr(div.identifier, { "boks", "rapport-" .. e.kind }))
+end
+
 function F.Div(div)
   local id = div.identifier
   if id:match("^fig%-") then return exhibit(div, "fig") end
   if id:match("^tbl%-") then return exhibit(div, "tbl") end
+  local e = id ~= "" and entry(id) or nil
+  if e ~= nil and e.kind ~= "sec" and e.kind ~= "fig" and e.kind ~= "tbl" then
+    return numbered_box(div, e)
+  end
   if div.classes:includes("rapport-pagebreak") then
     if is_typst then return pandoc.RawBlock("typst", "#pagebreak(weak: true)") end
     if is_docx then return pandoc.RawBlock("openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>') end
     return {}
   end
   if is_docx then
-    local styles = { kilde = "Kilde", tabellnote = "Tabellnote", boks = "Boks" }
+    -- notes under figures and under tables share one note style
+    local styles = { kilde = "Kilde", tabellnote = "Tabellnote", figurnote = "Tabellnote",
+                     boks = "Boks" }
     for cls, style in pairs(styles) do
       if div.classes:includes(cls) then
         div.attributes["custom-style"] = style
@@ -499,7 +555,13 @@ function F.Div(div)
     end
   end
   if is_typst then
-    for _, cls in ipairs({ "kilde", "tabellnote", "boks" }) do
+    if div.classes:includes("kilde") and div.attributes["rapport-noted"] == "true" then
+      local out = pandoc.Blocks({ pandoc.RawBlock("typst", "#rapport-kilde(noted: true)[") })
+      out:extend(div.content)
+      out:insert(pandoc.RawBlock("typst", "]"))
+      return out
+    end
+    for _, cls in ipairs({ "kilde", "figurnote", "tabellnote", "boks" }) do
       if div.classes:includes(cls) then
         local out = pandoc.Blocks({ pandoc.RawBlock("typst", "#rapport-" .. cls .. "[") })
         out:extend(div.content)
@@ -544,6 +606,18 @@ local function house_css(meta)
   return "<style>:root { " .. table.concat(decl, "; ") .. " }</style>"
 end
 
+-- A «Kilde:» div followed by a figure note (`.figurnote`) is marked, so that Typst keeps the
+-- two together and spaces the exhibit's footer after the note.
+local function mark_noted_sources(blocks)
+  for i = 1, #blocks - 1 do
+    local a, b = blocks[i], blocks[i + 1]
+    if a.t == "Div" and a.classes:includes("kilde") and b.t == "Div"
+        and b.classes:includes("figurnote") then
+      a.attributes["rapport-noted"] = "true"
+    end
+  end
+end
+
 -- Under Quarto: only the house's own blocks (Quarto numbers and cross-references).
 local function house_blocks(doc)
   if not is_typst then
@@ -551,6 +625,7 @@ local function house_blocks(doc)
     if css and quarto ~= nil then quarto.doc.include_text("in-header", css) end
     return nil
   end
+  mark_noted_sources(doc.blocks)
   return doc:walk({ Div = function(div)
     if div.classes:includes("kilde") or div.classes:includes("tabellnote") then
       return F.Div(div)
@@ -566,6 +641,7 @@ function Pandoc(doc)
     return doc
   end
   index = pandoc.json.decode(pandoc.utils.stringify(doc.meta["rapport-index"]), false)
+  if is_typst then mark_noted_sources(doc.blocks) end
   local out = pandoc.Blocks({})
   for _, blk in ipairs(doc.blocks) do
     if blk.t == "Div" and blk.classes:includes("rapport-chapter") then

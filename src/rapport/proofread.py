@@ -151,11 +151,21 @@ def typed_number_report(root: Path) -> list[str]:
     return problems
 
 
+def xref_prefixes(root: Path) -> tuple[str, ...]:
+    """The prefixes of cross-references: fig-, tbl-, sec- and the keys of the custom float
+    kinds in `crossref: custom:` (e.g. box- for a numbered «Faktaboks»)."""
+    config = yaml.safe_load((Path(root) / "_quarto.yml").read_text(encoding="utf-8")) or {}
+    custom = (config.get("crossref") or {}).get("custom") or []
+    keys = [str(c["key"]) for c in custom if isinstance(c, dict) and c.get("key")]
+    return tuple(f"{k}-" for k in ("fig", "tbl", "sec", *keys))
+
+
 def cited_keys(root: Path) -> set[str]:
     keys: set[str] = set()
     for path in prose_files(root):
         keys |= set(CITATION.findall(path.read_text(encoding="utf-8")))
-    return {k for k in keys if not k.lower().startswith(("fig-", "tbl-", "sec-"))}
+    prefixes = xref_prefixes(root)
+    return {k for k in keys if not k.lower().startswith(prefixes)}
 
 
 def bibliography_problems(root: Path) -> list[str]:

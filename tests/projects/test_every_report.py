@@ -131,6 +131,33 @@ def test_pdf_is_tagged_pdf_ua_with_norwegian_language(built_projects, source):
     assert "Innhold" in text and "Kilde:" in text
 
 
+MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
+          "oktober", "november", "desember")
+
+
+@PROJECTS
+def test_the_date_is_typed_once(built_projects, source):
+    """book.date is the report's one date: the colophon's «Sted og dato» and the signature
+    (when the report has a place) show it in words, and no other setting types it."""
+    from pypdf import PdfReader
+
+    root = built_projects(source)
+    settings = config(root)
+    assert "place-date" not in (settings.get("report") or {})
+    place = (settings.get("report") or {}).get("place")
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf_path(root)).pages)
+                    .split())
+    date = str(settings["book"]["date"])
+    if place is None:  # a date in words («Våren 2022») is shown as typed, without a place
+        assert date in text
+        return
+    year, month, day = (int(x) for x in date.split("-"))
+    expected = f"{place}, {day}. {MONTHS[month - 1]} {year}"
+    assert expected in text
+    index = (root / "_book" / "index.html").read_text(encoding="utf-8")
+    assert expected in " ".join(re.sub(r"<[^>]+>", " ", index).split())
+
+
 @PROJECTS
 def test_a_rebuild_from_scratch_is_byte_identical(built_projects, copy_of, source):
     root = copy_of(source)

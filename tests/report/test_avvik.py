@@ -10,6 +10,7 @@ read what it published: tbl-avvik.csv / .md and facts.yml.
 from __future__ import annotations
 
 import json
+import math
 import runpy
 from pathlib import Path
 
@@ -76,9 +77,20 @@ def test_margin_of_error_4_9_is_4_5_with_n_271(published):
     moe = rows[rows.index.str.startswith("moe-")]
     assert list(moe.index) == ["moe-via-andre-ansatte-i-virksomheten"]  # ±3,8 ±6,7 ±6,1 ±6,6 hold
     row = moe.iloc[0]
-    assert (num(row.publisert_verdi), num(row.beregnet_verdi)) == (4.9, 4.5)
-    assert "n = 271" in row.beregnet
-    assert published["facts"]["avviksvedlegg.moe_andre_ansatte"]["text"] == "4,5"
+    # Printed: ±4,9 (the text) for the 17 % of n = 271 in Figur 6; computed here from the
+    # printed share with the normal approximation, 1,96 · √(p(1 − p)/n), in points.
+    printed = pd.read_csv(REPO / "data" / "reference" / "tekst_feilmarginer.csv")
+    printed = printed[printed["kategori"] == "Via andre ansatte i virksomheten"].iloc[0]
+    figur_6 = pd.read_csv(REPO / "data" / "reference" / "figur_6.csv")
+    share = figur_6[(figur_6["series"] == 2024)
+                    & (figur_6["category"] == "Via andre ansatte i virksomheten")].iloc[0]
+    p, n = share["value_pct"] / 100, int(share["n"])
+    expected = round(100 * 1.96 * math.sqrt(p * (1 - p) / n), 1)
+    assert num(row.publisert_verdi) == printed["moe_pp"]
+    assert num(row.beregnet_verdi) == expected and expected != printed["moe_pp"]
+    assert f"n = {n}" in row.beregnet
+    assert published["facts"]["avviksvedlegg.moe_andre_ansatte"]["text"] == \
+        f"{expected:.1f}".replace(".", ",")
 
 
 def test_tabell4_industry_block(published):

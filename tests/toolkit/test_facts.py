@@ -77,3 +77,17 @@ def test_leaf_parent_collision():
 def test_unknown_kind():
     with pytest.raises(ValueError):
         fact("a.b", 1, kind="prosent")
+
+
+def test_book_date_for_the_colophon_and_the_cover(artifacts, tmp_path, monkeypatch):
+    from rapport.exhibits import publish_book_date
+    root = tmp_path / "p"
+    root.mkdir()
+    (root / "_quarto.yml").write_text('book:\n  date: "2022-10-14"\n', encoding="utf-8")
+    monkeypatch.setenv("RAPPORT_ROOT", str(root))
+    assert publish_book_date() == "14. oktober 2022"
+    assert publish_book_date("bok.maaned", kind="month_year", capitalize=True) == "Oktober 2022"
+    data = yaml.safe_load((artifacts / "facts.yml").read_text(encoding="utf-8"))
+    assert data["bok.maaned"] == {"value": "2022-10-14", "text": "Oktober 2022"}
+    with pytest.raises(ValueError, match="kind 'pct'"):
+        publish_book_date("bok.x", kind="pct")

@@ -96,21 +96,6 @@ def test_n_labels():
     assert fmt.pct_n(0.633, 423471) == f"63,3{S}% (n = 423{S}471)"
 
 
-@pytest.mark.parametrize("share, expected", [
-    (0.0, "ingen"), (1.0, "alle"), (0.97, "nesten alle"), (0.03, "svært få"),
-    (0.34, "om lag en av tre"), (0.32, "om lag en av tre"), (0.47, "nesten halvparten"),
-    (0.50, "om lag halvparten"), (0.53, "drøyt halvparten"), (0.26, "om lag en fjerdedel"),
-    (0.28, "drøyt en fjerdedel"), (0.58, "et flertall"), (0.40, "over en tredjedel"),
-    (0.73, "om lag tre av fire"), (0.79, "om lag fire av fem"), (0.64, "nesten to av tre"),
-])
-def test_share_words(share, expected):
-    assert fmt.share_words(share) == expected
-
-
-def test_share_words_about_word():
-    assert fmt.share_words(0.25, about="rundt") == "rundt en fjerdedel"
-
-
 def test_bad_input():
     with pytest.raises(ValueError):
         fmt.integer(float("nan"))

@@ -1,8 +1,8 @@
-"""Hedged percentages (fmt.pct_hedge) and «X av Y» (fmt.count_of), hand-computed cases."""
+"""Hedged percentages (verbal.pct_hedge) and «X av Y» (fmt.count_of), hand-computed cases."""
 
 import pytest
 
-from rapport.exhibits import fmt
+from rapport.exhibits import fmt, verbal
 
 
 @pytest.mark.parametrize("share,hedge,step,text", [
@@ -16,14 +16,16 @@ from rapport.exhibits import fmt
     (0.125, "om lag", 5, "om lag 15 prosent"),     # 12,5 rounds half up to 15 at step 5
     (0.1211, "om lag", 1, "om lag 12 prosent"),
     (0.26, "litt over", 5, "litt over 25 prosent"),
+    (0.321, "rundt", 10, "rundt 30 prosent"),      # any «about» word of the rule
+    (0.183, "knapt", 5, "knapt 20 prosent"),       # any «under» word
 ])
 def test_pct_hedge(share, hedge, step, text):
-    assert fmt.pct_hedge(share, hedge, step=step) == text
+    assert verbal.pct_hedge(share, hedge, step=step) == text
 
 
 def test_pct_hedge_rejects_unknown_hedge():
     with pytest.raises(ValueError, match="ukjent forbehold"):
-        fmt.pct_hedge(0.5, "cirka")
+        verbal.pct_hedge(0.5, "cirka")
 
 
 def test_count_of():

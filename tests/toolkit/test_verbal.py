@@ -1,8 +1,9 @@
-"""Shares in words (rapport.exhibits.verbal): the rule's limits, parsing, and refusals."""
+"""Shares in words (rapport.exhibits.verbal): the rule's limits, parsing, refusals, and the
+generators (share_words, pct_hedge) whose every phrase the rule accepts; hand-computed cases."""
 
 import pytest
 
-from rapport.exhibits.verbal import capitalize, describe, holds, parse
+from rapport.exhibits.verbal import capitalize, describe, holds, parse, pct_hedge, share_words
 
 
 @pytest.mark.parametrize("phrase, share, expected", [
@@ -50,7 +51,31 @@ def test_capitalize():
     assert capitalize("nesten fire av fem") == "Nesten fire av fem"
 
 
-def test_count_words():
-    from rapport.exhibits.verbal import count_words
-    assert [count_words(n) for n in (0, 1, 6, 12, 13)] == ["null", "én", "seks", "tolv", "13"]
-    assert count_words(1, neuter=True) == "ett"
+@pytest.mark.parametrize("share, expected", [
+    (0.0, "ingen"), (1.0, "alle"), (0.97, "nesten alle"), (0.03, "svært få"),
+    (0.34, "om lag en av tre"), (0.32, "om lag en av tre"), (0.47, "nesten halvparten"),
+    (0.50, "om lag halvparten"), (0.53, "drøyt halvparten"), (0.26, "om lag en fjerdedel"),
+    (0.28, "drøyt en fjerdedel"), (0.58, "et flertall"), (0.40, "over en tredjedel"),
+    (0.73, "om lag tre av fire"), (0.79, "om lag fire av fem"), (0.64, "nesten to av tre"),
+])
+def test_share_words(share, expected):
+    assert share_words(share) == expected
+
+
+def test_share_words_about_word():
+    assert share_words(0.25, about="rundt") == "rundt en fjerdedel"
+
+
+@pytest.mark.parametrize("share", [i / 200 for i in range(1, 200)])
+def test_share_words_phrases_hold_by_the_rule(share):
+    assert holds(share_words(share), share)
+
+
+def test_share_words_refuses_another_kind_of_about_word():
+    with pytest.raises(ValueError, match="about="):
+        share_words(0.3, about="nesten")
+
+
+def test_over_holds_up_to_the_next_fraction():
+    assert holds("over en tredjedel", 0.45) and not holds("over en tredjedel", 0.55)
+    assert holds("nesten alle", 0.97) and not holds("svært få", 0.0)

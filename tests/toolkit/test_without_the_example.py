@@ -4,6 +4,7 @@ report made with `rapport new`, every test still runs and passes."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -22,9 +23,20 @@ NEW_REPORT = ["data", "notebooks", "chapters", "index.qmd", "references.bib", "_
               "tests/report"]
 
 
-def pytest_in(root: Path, *args: str) -> subprocess.CompletedProcess:
+def pytest_in(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
-                          cwd=root, capture_output=True, text=True)
+                          cwd=root, capture_output=True, text=True, env=env)
+
+
+def without_the_example(root: Path, scratch: Path) -> dict:
+    """The environment for tests in the copy: its own `src/` first (the shared .venv installs
+    the checkout's `src/` in editable mode), and a stand-in for the removed example package
+    that fails on import, so nothing reaches the checkout's copy of it."""
+    stub = scratch / "removed" / "ekspertbistand"
+    stub.mkdir(parents=True)
+    (stub / "__init__.py").write_text(
+        'raise ImportError("ekspertbistand was removed with the example report")\n')
+    return os.environ | {"PYTHONPATH": os.pathsep.join([str(stub.parent), str(root / "src")])}
 
 
 def count(summary: str, word: str) -> int:
@@ -46,12 +58,17 @@ def test_every_test_passes_with_a_new_report_in_place_of_the_example(tmp_path):
         source, target = new / rel, root / rel
         shutil.copytree(source, target) if source.is_dir() else shutil.copy2(source, target)
     (root / ".venv").symlink_to(REPO / ".venv")
+    env = without_the_example(root, tmp_path)
+    probe = subprocess.run([sys.executable, "-c", "import rapport; print(rapport.__file__); import ekspertbistand"], env=env,
+                           cwd=root, capture_output=True, text=True)
+    assert "removed with the example" in probe.stderr, probe.stderr  # the stand-in works
+    assert probe.stdout.startswith(str(root / "src")), probe.stdout  # the copy's toolkit
 
     expected = pytest_in(REPO, "--collect-only", "-q", "tests/toolkit", "--deselect", THIS)
     toolkit_tests = count(expected.stdout, "tests? collected")
     assert toolkit_tests > 200, expected.stdout[-2000:]
 
-    toolkit = pytest_in(root, "-q", "tests/toolkit", "--deselect", THIS)
+    toolkit = pytest_in(root, "-q", "tests/toolkit", "--deselect", THIS, env=env)
     summary = toolkit.stdout.strip().splitlines()[-1]
     print(f"toolkit tests with the example replaced by a new report: {summary}")
     assert toolkit.returncode == 0, toolkit.stdout[-6000:] + toolkit.stderr[-2000:]
@@ -60,7 +77,7 @@ def test_every_test_passes_with_a_new_report_in_place_of_the_example(tmp_path):
 
     # (the comparison with real Quarto skips where no Quarto CLI exists, and says so: left out)
     others = pytest_in(root, "-q", "tests/projects", "tests/report",
-                       "--ignore=tests/projects/test_quarto.py")
+                       "--ignore=tests/projects/test_quarto.py", env=env)
     summary = others.stdout.strip().splitlines()[-1]
     print(f"project tests and the new report's own tests there: {summary}")
     assert others.returncode == 0, others.stdout[-6000:] + others.stderr[-2000:]

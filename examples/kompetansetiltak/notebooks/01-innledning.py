@@ -13,7 +13,10 @@
 
 # %%
 from rapport.data import read_dataset
-from rapport.exhibits import logic_model, publish_figure
+from rapport.exhibits import logic_model, publish_book_date, publish_figure
+
+publish_book_date()  # «bok.dato»: the colophon's date, from book.date in _quarto.yml
+publish_book_date("bok.maaned", kind="month_year", capitalize=True)  # the cover: «Oktober 2022»
 
 kjede = read_dataset("virkningskjede")
 aktorer = [str(a) for a in kjede["aktor"].cat.categories]  # the codebook's order = the legend's

@@ -20,7 +20,7 @@ import sys
 sys.path.insert(0, "notebooks")
 
 import pandas as pd  # noqa: E402
-from _populasjon import POP, candidates, check_funnel  # noqa: E402
+from _populasjon import DATA_END, POP, candidates, check_funnel  # noqa: E402
 
 from rapport.data import read_dataset  # noqa: E402
 from rapport.exhibits import build_table, fact, publish_table  # noqa: E402
@@ -35,6 +35,7 @@ _ = publish_table(
            "utdanningskoordinator, én kontorleder og én IA-rådgiver."],
     source="Oslo Economics")
 fact("metode.n_informanter", int(inf["informanter"].sum()))
+fact("metode.register_til", DATA_END.to_timestamp(), kind="month_year")
 
 # %% [markdown]
 # ## Deltakertrakten

@@ -33,6 +33,8 @@ _ = publish_table("kostnader", table, caption="Kostnader for forsøksprosjektet 
               data=values, notes=["Note: " + partial_note(partial).replace("*", "\\*"), SUM_NOTE],
               source="Arbeids- og velferdsdirektoratet")
 r2021 = values.set_index("aar").loc["2021"]
+fact("kostnader.helt_aar", "2021", kind="text")  # the one full year of the trial
+fact("kostnader.delaar", "2022", kind="text")   # the partial year (to the report)
 fact("kostnader.sum_2022_kr", int(values.set_index("aar").loc["2022", "Sum"]), kind="kr")
 fact("kostnader.sum_2021", int(r2021["Sum"]), kind="mill_kr", decimals=0)
 fact("kostnader.drift_2021", int(r2021["driftsmidler"]), kind="mill_kr", decimals=0)

@@ -153,6 +153,8 @@ from rapport.data import read_dataset  # noqa: E402
 from rapport.exhibits import build_table, publish_table  # noqa: E402
 
 agder = read_dataset("agder_ukeuttak")
+AGDER_PERIODE = ("januar", "april 2022")  # the weeks the offices' extracts cover
+fact("kartlegging.agder_periode", "–".join(AGDER_PERIODE), kind="text")
 tot = pd.DataFrame({"kontor": ["Totalt"], "sykmeldte_10_uker": [agder["sykmeldte_10_uker"].sum()],
                     "vurdert_aktuelle": [agder["vurdert_aktuelle"].sum()]})
 t41 = pd.concat([agder, tot], ignore_index=True)
@@ -167,8 +169,8 @@ _ = publish_table(
                 stub_label="Kontor", bold=["Totalt"]),
     caption="Andel sykmeldte ved 10 uker vurdert som aktuelle for kompetansetiltak, fra de fire "
             "forsøkskontorene i Agder", data=t41,
-    source="NAV. Sum av kontorenes ukentlige uttak fra NAVs ledelsesverktøy, perioden januar til "
-           "april 2022")
+    source="NAV. Sum av kontorenes ukentlige uttak fra NAVs ledelsesverktøy, perioden "
+           f"{AGDER_PERIODE[0]} til {AGDER_PERIODE[1]}")
 fact("kartlegging.agder_sykmeldte", int(tot["sykmeldte_10_uker"].iloc[0]))
 fact("kartlegging.agder_andel", float(t41["andel"].iloc[-1]), kind="pct")
 

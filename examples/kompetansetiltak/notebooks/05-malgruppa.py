@@ -80,12 +80,16 @@ d = distribution(koblet["aldersgruppe"], bands)
 _ = publish_figure("alder", binned_columns(d, outside_label=None),
                caption="Aldersfordeling blant kandidatene", source=source("koblet"),
                data=d, footer=[obs])
-mid = ((koblet["alder"] >= 25) & (koblet["alder"] <= 54)).mean()
+MIDT = (25, 54)  # the span where the ages are evenly spread (Figur 5-3)
+mid = koblet["alder"].between(*MIDT).mean()
+fact("malgruppa.alder_midt", f"{MIDT[0]}–{MIDT[1]}", text=f"mellom {MIDT[0]} og {MIDT[1]} år")
 fact("malgruppa.andel_25_54", mid, text=fmt.pct_hedge(mid, "over", step=1))
 kvinner = (kartlagt["kjonn"] == "Kvinne").mean()
 fact("malgruppa.andel_kvinner", kvinner, kind="pct")
 fact("malgruppa.andel_menn", 1 - kvinner, kind="pct")
 fact("malgruppa.andel_fodt_norge", (koblet["fodeland"] == "Norge").mean(), kind="pct")
+fact("malgruppa.registrert_fra", kartlagt["registrert"].min(), kind="month_year")
+fact("malgruppa.registrert_til", kartlagt["registrert"].max(), kind="month_year")
 
 # %% [markdown]
 # ### Sykefraværshistorikk og diagnose
@@ -105,6 +109,8 @@ _ = publish_figure("sykepengedager", binned_columns(d, outside_label=None),
                source=source("koblet"), data=d, footer=[SP_NOTE])
 for key, cat in zip(("under100", "d100_200", "d201_300", "over300"), d["category"]):
     fact(f"malgruppa.sp_{key}", float(d.set_index("category").loc[cat, "share"]), kind="pct")
+    fact(f"malgruppa.dager_{key}", cat, text=cat[0].lower() + cat[1:])  # «under 100 dager»
+fact("malgruppa.dager_over200", SP_BINS[1][1], text=f"mer enn {SP_BINS[1][1]} dager")
 
 icpc = labels_of("sykepenger", "diagnose")
 DIAG = {"L": "Muskel- og skjelettlidelser", "P": "Psykiske lidelser", "A": "Allment og uspesifisert",
@@ -272,6 +278,18 @@ d = by_group(koblet, "aldersgruppe", bands)
 _ = publish_figure("alder-gruppe", group_columns(d, groups=list(GRUPPER), labels_on_bars=False),
                caption="Aldersfordeling for kandidater som har fått og ikke fått tiltak",
                source=source("koblet"), data=d, n=len(koblet))
+# The prose: those with a measure are more often 20–39, the others more often 40–59.
+UNG, ELDRE = (20, 39), (40, 59)
+andel_ung = {g_: koblet.loc[koblet["gruppe"] == g_, "alder"].between(*UNG).mean() for g_ in GRUPPER}
+andel_eldre = {g_: koblet.loc[koblet["gruppe"] == g_, "alder"].between(*ELDRE).mean()
+               for g_ in GRUPPER}
+if not (andel_ung[GRUPPER[0]] > andel_ung[GRUPPER[1]]
+        and andel_eldre[GRUPPER[1]] > andel_eldre[GRUPPER[0]]):
+    raise ValueError(f"Figur 5-14: the prose says {GRUPPER[0]} are more often {UNG} and "
+                     f"{GRUPPER[1]} more often {ELDRE}; the data give {andel_ung}, {andel_eldre}")
+fact("malgruppa.alder_ung", f"{UNG[0]}–{UNG[1]}", text=f"mellom {UNG[0]} og {UNG[1]} år")
+fact("malgruppa.alder_eldre", f"{ELDRE[0]}–{ELDRE[1]}",
+     text=f"mellom {ELDRE[0]} og {ELDRE[1]} år")
 for g_ in GRUPPER:
     sub = koblet[koblet["gruppe"] == g_]
     key = "tiltak" if g_ == GRUPPER[0] else "ikke_tiltak"

@@ -107,7 +107,10 @@ _ = publish_figure("type-alder", group_columns(d, groups=shown, labels_on_bars=F
                caption="Aldersfordeling", source=source("vedtak"), data=d, n=len(basis),
                footer=[merknad])
 fag = basis[basis["type"] == "Fag- og yrkesopplæring"]
-fag_25_34 = fag["alder"].between(25, 34).mean()
+FAG_ALDER = (25, 34)
+fag_25_34 = fag["alder"].between(*FAG_ALDER).mean()
+fact("tiltak.fag_alder", f"{FAG_ALDER[0]}–{FAG_ALDER[1]}",
+     text=f"mellom {FAG_ALDER[0]} og {FAG_ALDER[1]} år")
 fact("tiltak.fag_25_34", fag_25_34, text=fmt.pct_hedge(fag_25_34, "om lag", step=10))
 
 styrk = labels_of("arbeidsforhold", "yrke")
@@ -153,8 +156,12 @@ kort = (varighet <= 8).mean()
 fact("tiltak.n_varighet", len(positiv))
 fact("tiltak.varighet_8_uker", kort, text=fmt.pct_hedge(kort, "om lag", step=10))
 fact("tiltak.varighet_8_uker_ord", kort, kind="share_words")
+fact("tiltak.varighet_resten", f"{DUR_BINS[1][0]}–{DUR_BINS[-2][1]}",  # the bins after 1–8 weeks
+     text=f"fra {DUR_BINS[1][0]} til {DUR_BINS[-2][1]} uker")
 utover = (gyldig["utover_sykepengeperioden"].astype("object") == "Ja")
 fact("tiltak.utover_sp_andel", utover.mean(), kind="pct")
 fact("tiltak.utover_sp_n", int(utover.sum()))
-ferdig = (gyldig["planlagt_slutt"] <= pd.Timestamp("2022-04-30")).sum()
+FERDIG_FRIST = pd.Timestamp("2022-04-30")  # the form's last registrations
+ferdig = (gyldig["planlagt_slutt"] <= FERDIG_FRIST).sum()
+fact("tiltak.ferdig_frist", FERDIG_FRIST, kind="month_year")
 fact("tiltak.n_ferdig_april_2022", int(ferdig))

@@ -94,7 +94,10 @@ edge = [quarter_label(quarters[0]), quarter_label(quarters[-1])]
 _ = publish_figure("oppstart-kvartal", quarter_columns(d, partial=edge if note else ()),
                caption="Oppstart for kompetansetiltak (kvartal)", source=source("startet"),
                data=d, footer=[note] if note else [])
-jan_apr = ((startet["tiltak_fra"] >= "2022-01-01") & (startet["tiltak_fra"] <= "2022-04-30")).mean()
+START_SISTE = (pd.Timestamp("2022-01-01"), pd.Timestamp("2022-04-30"))  # the data's last year
+jan_apr = startet["tiltak_fra"].between(*START_SISTE).mean()
+fact("resultater.start_siste_periode", START_SISTE[0].strftime("%Y-%m"),
+     text=f"{fmt.month_year(START_SISTE[0]).split()[0]}–{fmt.month_year(START_SISTE[1])}")
 fact("resultater.n_startet", len(startet))
 fact("resultater.andel_start_2022", jan_apr, text=fmt.pct_hedge(jan_apr, "om lag", step=10))
 still_in = int((~startet["avsluttet"]).sum())

@@ -278,3 +278,52 @@ def test_nothing_about_the_build_machine_is_published():
              and (str(ROOT) in p.read_text(encoding="utf-8", errors="replace")
                   or "/tmp/" in p.read_text(encoding="utf-8", errors="replace"))]
     assert not leaks, leaks
+
+
+def _built_book() -> Path:
+    book = ROOT / "_book"
+    if not (book / "index.html").is_file():
+        subprocess.run([sys.executable, "-m", "rapport.pipeline.cli", "report", "--root", str(ROOT)],
+                       check=True, cwd=ROOT)
+    return book
+
+
+def _pdf_text(book: Path) -> str:
+    pdf = next(book.glob("*.pdf"))
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          check=True, text=True).stdout
+
+
+def test_faktaboks_3_1_is_numbered_as_printed_in_html_and_pdf():
+    # the inventory (seed000.md): «Faktaboks 3-1: Relevante aktører for involvering i prosjektet»
+    import re
+
+    book = _built_book()
+    html = re.sub(r"<[^>]+>", "", (book / "03-organisering.html").read_text(encoding="utf-8"))
+    title = "Faktaboks 3-1: Relevante aktører for involvering i prosjektet"
+    assert title in html
+    assert "beskrevet i Faktaboks 3-1." in html          # the cross-reference
+    pdf = re.sub(r"\s+", " ", _pdf_text(book))
+    assert title in pdf and "beskrevet i Faktaboks 3-1." in pdf
+
+
+def test_the_colophon_names_the_report_number_and_the_date():
+    # the seed's colophon: «…/OE-rapport nr 2022_75», «© Oslo Economics, 14. oktober 2022»
+    book = _built_book()
+    html = (book / "index.html").read_text(encoding="utf-8")
+    assert "OE-rapport nr 2022-75" in html and "© Oslo Economics, 14. oktober 2022" in html
+    pdf = _pdf_text(book)
+    assert "OE-rapport nr 2022-75" in pdf and "Oktober 2022" in pdf
+
+
+def test_no_sentence_opens_with_a_digit():
+    """Norwegian house style (and the seed): a number inside the sentence, never first."""
+    import re
+
+    bad = []
+    for page in sorted(_built_book().glob("*.html")):
+        for para in re.findall(r"<p>(.*?)</p>", page.read_text(encoding="utf-8"), re.S):
+            text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", para)).strip()
+            bad += [f"{page.name}: …{m.group(0)[:50]}"
+                    for m in re.finditer(r"(?:^|[.!?] )\d\S* \S+", text)]
+    assert not bad, "\n".join(bad)

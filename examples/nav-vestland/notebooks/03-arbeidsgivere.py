@@ -29,11 +29,12 @@
 import pandas as pd
 
 from rapport.data import load_codebook, read_dataset
-from rapport.exhibits import bar_chart, fact, fmt, order_bars, publish_figure
+from rapport.exhibits import bar_chart, fact, fmt, order_bars, publish_book_date, publish_figure
 from rapport.exhibits.verbal import capitalize, describe
 from rapport.stats import multi_select, single_choice
 from rapport.stats.moe import moe_single
 
+publish_book_date()  # «bok.dato»: forordets dato, fra book.date i _quarto.yml
 KILDE = "Spørreundersøkelse til arbeidsgivere, januar 2023 (Oxford Research AS)"
 svar_alle = read_dataset("arbeidsgiverundersokelse")
 kb = load_codebook("arbeidsgiverundersokelse")

@@ -22,7 +22,7 @@ import pandas as pd
 
 from rapport.data import read_dataset
 from rapport.exhibits import fact, fmt
-from rapport.exhibits.verbal import count_words
+from rapport.exhibits.fmt import count_words
 
 I_ORD = {"arbeidsbenker", "kontor", "personer", "verksteder", "samtaler per uke", "uker"}
 NOYTRUM = {"kontor"}

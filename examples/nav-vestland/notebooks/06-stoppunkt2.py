@@ -25,7 +25,7 @@ import pandas as pd
 from rapport.data import load_codebook, read_dataset
 from rapport.exhibits import fact, publish_figure
 from rapport.exhibits.figures.text_box import text_box
-from rapport.exhibits.verbal import count_words
+from rapport.exhibits.fmt import count_words
 
 logg = read_dataset("stoppunkt2_logg")
 kb = load_codebook("stoppunkt2_logg")

@@ -115,7 +115,7 @@ def test_figure_6_actions(row):
     text = page_text("05-stoppunkt1.html").lower()
     if row.pct_printed:
         assert round(p * 100) == int(row.pct_printed)
-        assert f"{row.pct_printed} prosent har gått gjennom rutinene" in text
+        assert f"{row.pct_printed} prosent har gått gjennom arbeidsplassens rutiner" in text
     if row.count_printed:
         assert int(ticked.sum()) == int(row.count_printed)
         assert "bare én arbeidsgiver har fått et nytt syn" in text

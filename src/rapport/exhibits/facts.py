@@ -22,7 +22,7 @@ import yaml
 from rapport import context
 from rapport.fsutil import atomic_write_text
 
-from . import fmt
+from . import fmt, verbal
 
 FILE = "facts.yml"
 _KEY = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
@@ -39,7 +39,7 @@ KINDS = {
     "date_short": fmt.date_short,
     "month_year": fmt.month_year,
     "count_words": fmt.count_words,
-    "share_words": fmt.share_words,
+    "share_words": verbal.share_words,
     "text": str,
 }
 
@@ -112,15 +112,24 @@ def fact(key: str, value, text: str | None = None, *, kind: str = "int",
     return str(text)
 
 
-def publish_book_date(key: str = "bok.dato") -> str:
-    """Publish the book's date (`book.date` in _quarto.yml, typed once there) as a fact in
-    words, «10. juni 2024», for the signature: `{{< var bok.dato >}}`. Returns the text."""
+def publish_book_date(key: str = "bok.dato", *, kind: str = "date",
+                      capitalize: bool = False) -> str:
+    """Publish the book's date (`book.date` in _quarto.yml, typed once there) as a fact, for the
+    signature and the colophon: `{{< var bok.dato >}}`. kind "date" gives «10. juni 2024»,
+    "month_year" «juni 2024» (a cover); capitalize=True writes the first letter in upper case
+    for a line of its own («Juni 2024»). Returns the text."""
     from rapport.housestyle import CONFIG, HouseStyleError, project_config
     from rapport.data.recorder import record_read
 
+    if kind not in ("date", "month_year"):
+        raise ValueError(f"publish_book_date: kind {kind!r}; use 'date' or 'month_year'")
     root = context.project_root()
     date = (project_config(root).get("book") or {}).get("date")
     if not date:
         raise HouseStyleError(f"{CONFIG}: book.date: missing (the report's date, YYYY-MM-DD)")
     record_read(root / CONFIG)
-    return fact(key, _dt.date.fromisoformat(str(date)), kind="date")
+    value = _dt.date.fromisoformat(str(date))
+    text = format_value(value, kind)
+    if capitalize:
+        text = text[:1].upper() + text[1:]
+    return fact(key, value, text=text)

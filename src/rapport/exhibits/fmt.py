@@ -21,8 +21,8 @@ never truncation. Shares are scaled to percent in decimal arithmetic before roun
 (0.145 → «15 %», although ``0.145 * 100 == 14.499999999999998``). Use :func:`round_half_up`
 whenever a rounded number is needed for computation (e.g. a «difference of rounded» column).
 
-Prose words for shares («om lag en av tre», «nesten halvparten») are in :func:`share_words`;
-words for small whole numbers («åtte møter», «ti notater») in :func:`number_word` and
+Shares in words («om lag en av tre», «over 80 prosent») follow the one verbal rule in
+:mod:`rapport.exhibits.verbal`; words for small whole numbers («åtte møter», «ti notater») in :func:`number_word` and
 :func:`count`; amounts in millions in :func:`millions` and :func:`mill_kr`.
 """
 
@@ -50,7 +50,7 @@ __all__ = [
     "LOCALE", "NBSP", "MINUS", "round_half_up", "integer", "decimal", "number", "signed",
     "pct", "pct_prose", "pp", "pp_prose", "signed_pct", "signed_pp", "kr", "kr_prose",
     "date_long", "date_short", "month_year", "count_words", "n_label", "n_rounds", "n_range",
-    "pct_n", "share_words", "number_word", "count", "millions", "mill_kr", "pct_hedge", "count_of",
+    "pct_n", "number_word", "count", "millions", "mill_kr", "count_of",
 ]
 
 
@@ -256,56 +256,6 @@ def pct_n(share, n, decimals: int = 1) -> str:
     return f"{pct(share, decimals)} {n_label(n)}"
 
 
-# Simple fractions for share_words: (value, «om lag/nesten/drøyt»-form, «over»-form).
-_FRACTIONS = (
-    (1 / 10, "en av ti", "en tidel"),
-    (1 / 5, "en av fem", "en femtedel"),
-    (1 / 4, "en fjerdedel", "en fjerdedel"),
-    (1 / 3, "en av tre", "en tredjedel"),
-    (1 / 2, "halvparten", "halvparten"),
-    (2 / 3, "to av tre", "to tredjedeler"),
-    (3 / 4, "tre av fire", "tre fjerdedeler"),
-    (4 / 5, "fire av fem", "fire femtedeler"),
-    (9 / 10, "ni av ti", "ni tideler"),
-)
-
-
-def share_words(share, *, about: str = "om lag") -> str:
-    """Words for a share the way reports write them, from the unrounded share. The rule:
-
-    1. 0 → «ingen»; 1 → «alle»; above 0.95 → «nesten alle»; below 0.05 → «svært få».
-    2. Take the nearest simple fraction f among 1/10, 1/5, 1/4, 1/3, 1/2, 2/3, 3/4, 4/5, 9/10
-       and the distance d = share − f in percentage points. If |d| ≤ 2 → «om lag f»
-       (`about` may be «rundt»); if −5 ≤ d < −2 → «nesten f»; if 2 < d ≤ 5 → «drøyt f».
-    3. Otherwise (no fraction within 5 pp): above 1/2 → «et flertall»; below → «over g»,
-       g the largest fraction under the share («over en tredjedel»).
-
-    E.g. 0.34 → «om lag en av tre», 0.47 → «nesten halvparten», 0.28 → «drøyt en fjerdedel»,
-    0.58 → «et flertall», 0.40 → «over en tredjedel». Lowercase; capitalise at sentence start.
-    """
-    s = float(round_half_up(share, 6))
-    if s <= 0:
-        return "ingen"
-    if s >= 1:
-        return "alle"
-    if s > 0.95:
-        return "nesten alle"
-    if s < 0.05:
-        return "svært få"
-    value, near, _ = min(_FRACTIONS, key=lambda f: abs(s - f[0]))
-    d = round((s - value) * 100, 9)
-    if abs(d) <= 2:
-        return f"{about} {near}"
-    if -5 <= d < -2:
-        return f"nesten {near}"
-    if 2 < d <= 5:
-        return f"drøyt {near}"
-    if s > 0.5:
-        return "et flertall"
-    below = [f for f in _FRACTIONS if f[0] < s]
-    return f"over {below[-1][2]}"
-
-
 # Bokmål words for the whole numbers 0–12 (index = value). «en»/«ett» and «sju»/«syv» are
 # chosen by the caller (both seven forms are correct bokmål; a report uses one).
 _NUMBER_WORDS = ("null", "en", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti",
@@ -368,36 +318,6 @@ def mill_kr(amount, decimals: int = 1, *, spelled: bool = False) -> str:
     kroner» (from the amount in kroner; a whole number has no decimals). `spelled=True` gives
     «millioner kroner» as :func:`kr_prose` does."""
     return millions(amount, decimals, word="millioner" if spelled else "mill.") + " kroner"
-
-
-_HEDGES = {"om lag", "over", "litt over", "i underkant av", "nesten"}
-
-
-def pct_hedge(share, hedge: str, *, step: int = 5) -> str:
-    """A percentage in words with a hedge, from the unrounded share, the way reports write them:
-
-    - «om lag» / «omtrent»: the nearest multiple of `step` («om lag 30 prosent» for 32,1 %);
-    - «over» / «litt over»: the largest multiple of `step` strictly below the value
-      («over 80 prosent» for 83,1 % with step 10);
-    - «i underkant av» / «nesten»: the smallest multiple of `step` strictly above the value
-      («i underkant av 20 prosent» for 18,9 %).
-
-    The hedge is the writer's choice; the number comes from the value, so a hedge can never
-    state something the data contradict. step=1 gives «over 86 prosent» for 86,5 %.
-    """
-    if hedge not in _HEDGES:
-        raise ValueError(f"ukjent forbehold {hedge!r}; bruk en av {sorted(_HEDGES)}")
-    if step < 1:
-        raise ValueError("step må være et helt tall ≥ 1")
-    value = _dec(share) * 100
-    step_d = Decimal(step)
-    if hedge == "om lag":
-        k = round_half_up(value / step_d, 0) * step_d
-    elif hedge in ("over", "litt over"):
-        k = (value / step_d).to_integral_value(rounding="ROUND_CEILING") * step_d - step_d
-    else:
-        k = (value / step_d).to_integral_value(rounding="ROUND_FLOOR") * step_d + step_d
-    return f"{hedge} {integer(k)} prosent"
 
 
 def count_of(count, total) -> str:

@@ -177,6 +177,8 @@ def check_document(
                         at(needle, f"cross-reference type not supported: @{key}")
                     elif key[0].lower() + key[1:] not in ids:
                         at(needle, f"unresolved cross-reference @{key}" + ("" if fmt == "html" else " (in the PDF)"))
+                elif key[0].lower() + key[1:] in ids and "-" in key:
+                    pass  # a numbered box of a custom float kind (`crossref: custom:`)
                 elif key not in bib_keys:
                     at(needle, f"citation [@{key}] not found in the bibliography")
         elif t == "Image":

@@ -7,6 +7,10 @@ The runner keeps each notebook exactly as its kernel ran it in `_build/executed/
   kernel's temporary cell files (`/tmp/ipykernel_811/618692851.py:7`, which become
   `notebooks/03-register.py:24`), the temporary directory and the home directory are written
   out of every output.
+- **The same page however the kernel flushed.** The kernel sends what a cell prints in pieces
+  timed by its flush interval, so two `print` calls land in one stream output on one run and in
+  two on the next (more often on a loaded machine). Adjacent stream outputs of the same name
+  are joined into one, so the page depends on what was printed, not on when.
 - **The disclosure rule on every page.** A notebook that read restricted data (register
   extracts: `report.restricted-data` in `_quarto.yml`, default `data/raw/register/`) shows its
   code and text but none of its outputs: those print counts before primary and secondary
@@ -116,6 +120,25 @@ def _scrub_node(node, fn):
     return node
 
 
+def coalesce_streams(outputs: list) -> list:
+    """`outputs` with each run of adjacent stream outputs of the same name (stdout, stderr)
+    joined into one, in order; every other output is kept as it is."""
+    joined: list = []
+    for output in outputs:
+        last = joined[-1] if joined else None
+        if (output.get("output_type") == "stream" and last is not None
+                and last.get("output_type") == "stream" and last.get("name") == output.get("name")):
+            text = output.get("text", "")
+            last["text"] = last.get("text", "") + ("".join(text) if isinstance(text, list) else text)
+            continue
+        if output.get("output_type") == "stream":
+            output = copy.deepcopy(output)
+            if isinstance(output.get("text"), list):
+                output["text"] = "".join(output["text"])
+        joined.append(output)
+    return joined
+
+
 def publishable(nb, *, root: Path, stem: str, source: Path, restricted: bool,
                 reviewer: bool):
     """A copy of executed notebook `nb` fit to publish (see the module docstring)."""
@@ -135,7 +158,8 @@ def publishable(nb, *, root: Path, stem: str, source: Path, restricted: bool,
             cell.outputs = []
             cell.execution_count = None
         else:
-            cell.outputs = [nbformat.from_dict(_scrub_node(dict(o), fn)) for o in cell.outputs]
+            cell.outputs = [nbformat.from_dict(_scrub_node(dict(o), fn))
+                            for o in coalesce_streams(cell.outputs)]
     nb.metadata = nbformat.from_dict(_scrub_node(dict(nb.metadata), fn))
     if restricted:
         note = REVIEWER_NB if reviewer else WITHHELD_NB

@@ -30,6 +30,31 @@ def wrap(label, width: int = 38) -> str:
     return "\n".join(lines) or str(label)
 
 
+def text_width_cm(text: str, fontsize: float, weight: str = "normal") -> float:
+    """The width of one line of text in the house font, in cm, measured on its glyph outlines
+    (as the SVG draws them: `svg.fonttype: path`)."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextPath
+
+    from .. import style
+
+    prop = FontProperties(family=[style.FONT, "DejaVu Sans"], size=fontsize, weight=weight)
+    return TextPath((0, 0), str(text), prop=prop).get_extents().width / 72 * 2.54
+
+
+def wrap_cm(label, width_cm: float, fontsize: float) -> str:
+    """Wrap text over lines no wider than width_cm in the house font (whole words; a word
+    wider than the line keeps a line of its own)."""
+    lines: list[str] = []
+    for word in str(label).split():
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and text_width_cm(candidate, fontsize) <= width_cm:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return "\n".join(lines) or str(label)
+
+
 def n_lines(labels, width: int = 38) -> int:
     return sum(wrap(label, width).count("\n") + 1 for label in labels)
 

@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
 from .. import style
-from ._common import attach, join, mid, wrap
+from ._common import attach, join, mid, text_width_cm, wrap, wrap_cm
 
 DAC_CRITERIA = ("Relevans", "Samstemthet", "Måloppnåelse", "Effektivitet", "Virkninger",
                 "Bærekraft")
@@ -88,11 +88,33 @@ def alt_logic(columns, groups=None) -> str:
     return text
 
 
+BOX_FONT, LEGEND_FONT = 8.5, 8  # pt
+BOX_PAD_CM = 0.2          # the text's margin inside a box, each side
+LEGEND_KEY_CM, LEGEND_GAP_CM, LEGEND_SEP_CM, LEGEND_ROW_CM = 0.6, 0.2, 0.7, 0.5
+
+
+def legend_rows(labels, width_cm: float) -> list[list[tuple[str, float]]]:
+    """A legend laid out left to right: rows of (label, x in cm), each entry a key, a gap and
+    its label on one line, LEGEND_SEP_CM between entries; an entry that would run past
+    width_cm starts a new row."""
+    rows: list[list[tuple[str, float]]] = [[]]
+    x = 0.0
+    for label in labels:
+        w = LEGEND_KEY_CM + LEGEND_GAP_CM + text_width_cm(label, LEGEND_FONT)
+        if rows[-1] and x + w > width_cm:
+            rows.append([])
+            x = 0.0
+        rows[-1].append((label, x))
+        x += w + LEGEND_SEP_CM
+    return rows
+
+
 def logic_model(columns, *, groups=None, chars_per_cm=5.6):
     """Columns of boxes joined by arrows, e.g.
     [("Innsatsfaktorer", ["Tilskudd", "Ekspert"]), ("Aktiviteter", [...]), ("Effekter", [...])].
 
-    Box text wraps to the column width; all boxes get the height of the tallest.
+    Box text wraps to the box width, measured in the house font; all boxes get the height of
+    the tallest. (chars_per_cm sets the wrapping of the column titles.)
 
     Colour by actor: give each box as (text, group) and `groups` as the groups in legend order,
     either a list (colours from LOGIC_GROUP_COLORS in turn) or a mapping group → "#rrggbb". A
@@ -102,11 +124,15 @@ def logic_model(columns, *, groups=None, chars_per_cm=5.6):
     k = len(columns)
     rows = max(len(boxes) for _, boxes in columns)
     width_chars = max(8, int(16 / k * 0.8 * chars_per_cm))
-    wrapped = [[wrap(_split_box(b)[0], width_chars) for b in boxes] for _, boxes in columns]
+    unit_cm = 16 / k  # one column, in cm
+    w = 0.8
+    wrapped = [[wrap_cm(_split_box(b)[0], w * unit_cm - 2 * BOX_PAD_CM, BOX_FONT) for b in boxes]
+               for _, boxes in columns]
     lines = max(t.count("\n") + 1 for col in wrapped for t in col)
     box_h = 0.55 + 0.42 * lines  # cm
     row_h = box_h + 0.5
-    legend_h = 0.9 if palette else 0.0
+    legend = legend_rows(list(palette), 16 - 0.4) if palette else []
+    legend_h = 0.4 + LEGEND_ROW_CM * len(legend) if palette else 0.0
     fig, ax = style.new_figure(1.4 + rows * row_h + legend_h)
     fig.subplots_adjust(0, 0, 1, 1)
     with style.house():
@@ -114,7 +140,6 @@ def logic_model(columns, *, groups=None, chars_per_cm=5.6):
         ax.set_xlim(0, k)
         ax.set_ylim(-total + 1.4, 1.4)
         ax.axis("off")
-        w = 0.8
         for j, ((title, _), boxes) in enumerate(zip(columns, wrapped)):
             cx = j + 0.5
             ax.text(cx, 0.75, wrap(title, width_chars), ha="center", va="center",
@@ -128,23 +153,23 @@ def logic_model(columns, *, groups=None, chars_per_cm=5.6):
                                             boxstyle="round,pad=0,rounding_size=0.06",
                                             mutation_aspect=1 / (k / 16 * 2.54 * 4),
                                             facecolor=face, edgecolor=style.BLUE, lw=0.8))
-                ax.text(cx, cy, text, ha="center", va="center", fontsize=8.5,
+                ax.text(cx, cy, text, ha="center", va="center", fontsize=BOX_FONT,
                         color=style.text_color(face))
             if j < k - 1:
                 ax.add_patch(FancyArrowPatch((cx + w / 2 + 0.02, -rows * row_h / 2),
                                              (cx + 1 - w / 2 - 0.02, -rows * row_h / 2),
                                              arrowstyle="-|>", mutation_scale=12,
                                              color=style.BLUE, lw=1.2))
-        if palette:
-            y = -rows * row_h - legend_h / 2
-            step = k / len(palette)
-            for g, (group, face) in enumerate(palette.items()):
-                x = g * step + 0.1
-                ax.add_patch(FancyBboxPatch((x, y - 0.12), 0.16, 0.24,
+        for r, entries in enumerate(legend):
+            y = -rows * row_h - 0.2 - LEGEND_ROW_CM * (r + 0.5)
+            for group, x_cm in entries:
+                x = (x_cm + 0.2) / unit_cm
+                ax.add_patch(FancyBboxPatch((x, y - 0.12), LEGEND_KEY_CM / unit_cm, 0.24,
                                             boxstyle="round,pad=0,rounding_size=0.03",
-                                            facecolor=face, edgecolor=style.BLUE, lw=0.8))
-                ax.text(x + 0.22, y, wrap(group, max(8, int(step * 16 / k * chars_per_cm))),
-                        ha="left", va="center", fontsize=8, color=style.TEXT)
+                                            facecolor=palette[group], edgecolor=style.BLUE,
+                                            lw=0.8))
+                ax.text(x + (LEGEND_KEY_CM + LEGEND_GAP_CM) / unit_cm, y, group,
+                        ha="left", va="center", fontsize=LEGEND_FONT, color=style.TEXT)
     rows_out = []
     for title, boxes in columns:
         for box in boxes:

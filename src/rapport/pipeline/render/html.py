@@ -90,7 +90,8 @@ def _title_block(project: Project) -> str:
         meta.append(f"<div><dt>Forfattere</dt><dd>{_esc(', '.join(map(str, authors)))}</dd></div>")
     if client:
         meta.append(f"<div><dt>Oppdragsgiver</dt><dd>{_esc(str(client))}</dd></div>")
-    for key, label in (("project-period", "Prosjektperiode"), ("team", "Team")):
+    for key, label in (("number", "Rapportnummer"), ("project-period", "Prosjektperiode"),
+                       ("team", "Team")):
         if project.report.get(key):
             meta.append(f"<div><dt>{label}</dt><dd>{_esc(str(project.report[key]))}</dd></div>")
     if project.date_text():
