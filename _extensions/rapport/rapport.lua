@@ -527,7 +527,8 @@ local function numbered_box(div, e)
   title:extend(caption)
   local out = pandoc.Blocks({ pandoc.Div({ pandoc.Plain(title) }, pandoc.Attr("", { "boks-tittel" })) })
   out:extend(blocks)
-  return pandoc.Div(out, pandoc.Attr(div.identifier, { "boks", "rapport-" .. e.kind }))
+  local attrs = is_docx and { ["custom-style"] = "Boks" } or {}
+  return pandoc.Div(out, pandoc.Attr(div.identifier, { "boks", "rapport-" .. e.kind }, attrs))
 end
 
 function F.Div(div)
