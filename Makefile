@@ -10,7 +10,7 @@ export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
 
-.PHONY: help report examples test test-toolkit check data codebook lab preview changes baseline bench bench-scale clean distclean lock
+.PHONY: help report docx examples test test-toolkit check data codebook lab preview changes baseline bench bench-scale clean distclean lock
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -25,6 +25,9 @@ $(STAMP): requirements.lock pyproject.toml
 
 report: $(STAMP) ## Build the report: _book/index.html (HTML book) and the PDF
 	@$(VENV)/bin/rapport report
+
+docx: $(STAMP) ## The report, and a Word copy for reviewers' comments (a draft): _book/<name>.docx
+	@$(VENV)/bin/rapport docx
 
 examples: $(STAMP) ## Build every report under examples/ (each: make -C examples/<name> report)
 	@for d in examples/*/; do $(MAKE) --no-print-directory -C $$d report || exit 1; done

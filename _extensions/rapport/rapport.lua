@@ -23,6 +23,9 @@ applies it, doing what Quarto would:
     becomes a framed box titled «Faktaboks 3-1: …» (counted like figures, per chapter when the
     house style numbers per chapter), and @box-x refers to it;
   * turns `.rapport-pagebreak` into a Typst page break.
+For the reviewers' Word copy (RAPPORT_FORMAT=docx, the project's renderer only) the second pass
+does the same with Word's means: captions and «Kilde:» lines as paragraphs in the reference
+document's styles (`custom-style`), exhibits as bookmarks, images by their project path.
 Chapter marker divs (`.rapport-chapter`, inserted by Python before each chapter) tell which
 file a block came from; they stay in the HTML output (Python splits pages on them) and are
 dropped from Typst.
@@ -32,6 +35,8 @@ local index = nil
 local current_file = ""
 local target_format = os.getenv("RAPPORT_FORMAT") or FORMAT
 local is_typst = target_format:match("typst") ~= nil
+local is_docx = target_format:match("docx") ~= nil
+local paged = is_typst or is_docx   -- one document, not a site of pages
 
 -- ------------------------------------------------------------------------------------------
 -- The book index (the project's renderer only; under Quarto, Quarto numbers). Chapters 1, 2, …,
@@ -257,10 +262,11 @@ local function map_target(target, is_link)
   if not is_local(target) then return target end
   local rel, frag = resolve(target)
   if rel:match("%.qmd$") then
-    if is_typst or page_of(rel) == nil then return nil end
+    if paged or page_of(rel) == nil then return nil end
     return page_of(rel) .. frag
   end
   if is_typst then return "/" .. rel .. frag end
+  if is_docx then return rel .. frag end
   record(rel, target)
   return site_path(rel) .. frag
 end
@@ -314,7 +320,7 @@ local function is_xref(id)
 end
 
 local function link_to(id, e)
-  if is_typst then return "#" .. id end
+  if paged then return "#" .. id end
   return e.page .. "#" .. id
 end
 
@@ -456,6 +462,16 @@ local function exhibit(div, kind)
     out:insert(pandoc.RawBlock("typst", "] <" .. div.identifier .. ">" .. (keep and "]" or "")))
     return out
   end
+  if is_docx then
+    -- Caption above, in Word's caption style; the exhibit a bookmark for cross-references.
+    local cap = pandoc.Inlines({})
+    if prefix ~= "" then cap:insert(pandoc.Strong(pandoc.Inlines(prefix))); cap:insert(pandoc.Space()) end
+    cap:extend(caption)
+    local style = kind == "fig" and "Image Caption" or "Table Caption"
+    local out = pandoc.Blocks({ pandoc.Div({ pandoc.Para(cap) }, pandoc.Attr("", {}, { ["custom-style"] = style })) })
+    out:extend(blocks)
+    return pandoc.Div(out, pandoc.Attr(div.identifier, { "rapport-" .. kind }))
+  end
   local cap_inlines = pandoc.Inlines({})
   if prefix ~= "" then
     cap_inlines:insert(pandoc.Span(pandoc.Inlines(prefix), pandoc.Attr("", { "caption-nr" })))
@@ -511,7 +527,8 @@ local function numbered_box(div, e)
   title:extend(caption)
   local out = pandoc.Blocks({ pandoc.Div({ pandoc.Plain(title) }, pandoc.Attr("", { "boks-tittel" })) })
   out:extend(blocks)
-  return pandoc.Div(out, pandoc.Attr(div.identifier, { "boks", "rapport-" .. e.kind }))
+  local attrs = is_docx and { ["custom-style"] = "Boks" } or {}
+  return pandoc.Div(out, pandoc.Attr(div.identifier, { "boks", "rapport-" .. e.kind }, attrs))
 end
 
 function F.Div(div)
@@ -524,7 +541,19 @@ function F.Div(div)
   end
   if div.classes:includes("rapport-pagebreak") then
     if is_typst then return pandoc.RawBlock("typst", "#pagebreak(weak: true)") end
+    if is_docx then return pandoc.RawBlock("openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>') end
     return {}
+  end
+  if is_docx then
+    -- notes under figures and under tables share one note style
+    local styles = { kilde = "Kilde", tabellnote = "Tabellnote", figurnote = "Tabellnote",
+                     boks = "Boks" }
+    for cls, style in pairs(styles) do
+      if div.classes:includes(cls) then
+        div.attributes["custom-style"] = style
+        return div
+      end
+    end
   end
   if is_typst then
     if div.classes:includes("kilde") and div.attributes["rapport-noted"] == "true" then
@@ -619,7 +648,7 @@ function Pandoc(doc)
   for _, blk in ipairs(doc.blocks) do
     if blk.t == "Div" and blk.classes:includes("rapport-chapter") then
       current_file = blk.attributes["file"] or ""
-      if not is_typst then out:insert(blk) end
+      if not paged then out:insert(blk) end
     else
       local wrapper = pandoc.Div({ blk })
       out:extend(wrapper:walk(F).content)

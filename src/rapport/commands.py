@@ -4,6 +4,7 @@
     rapport codebook draft FILE     a codebook YAML to edit, drafted from a .sav, .xlsx or .csv
     rapport report|prepare|render|data [--force] [--root DIR]    the build (`rapport.pipeline.cli`)
     rapport changes|baseline|preview                     for reviewers (`rapport.pipeline.review`)
+    rapport docx                    the book, and its Word copy for reviewers' comments
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
-BUILD_COMMANDS = ("report", "prepare", "render", "data", "changes", "baseline", "preview")
+BUILD_COMMANDS = ("report", "prepare", "render", "data", "changes", "baseline", "preview",
+                  "docx")
 
 
 def _new(args: argparse.Namespace) -> int:

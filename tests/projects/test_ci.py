@@ -37,3 +37,21 @@ def test_ci_entry_point_runs_check_and_test():
     commands = [line.strip() for line in (REPO / ".ci" / "run").read_text().splitlines()
                 if line.strip() and not line.startswith("#")]
     assert "make check" in commands and "make test" in commands
+
+
+def test_change_summary_compares_with_the_restored_build_and_is_published_twice():
+    """The summary is against the record saved before `make report` (not whatever an older
+    build left as the previous record), into the step summary and an artifact."""
+    steps = _workflow()["jobs"]["build"]["steps"]
+    runs = [s.get("run") or "" for s in steps]
+    build = runs.index("make report")
+    keep = next(i for i, r in enumerate(runs) if "_build/ci-baseline.json" in r
+                and "cp _build/record.json" in r)
+    changes = next(i for i, r in enumerate(runs) if "rapport changes" in r)
+    assert keep < build < changes
+    assert "--baseline _build/ci-baseline.json" in runs[changes]
+    assert "--out _build/endringer.md" in runs[changes]
+    uploads = [s for s in steps if str(s.get("uses", "")).startswith("actions/upload-artifact")]
+    assert any(s["with"]["path"] == "_build/endringer.md" for s in uploads)
+    assert steps.index(next(s for s in uploads if s["with"]["path"] == "_build/endringer.md")) \
+        > changes

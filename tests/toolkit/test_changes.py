@@ -135,3 +135,16 @@ def test_record_round_trips_through_a_file_and_a_folder(book, tmp_path):
     path.write_text(json.dumps({"version": 99}), encoding="utf-8")
     with pytest.raises(ValueError, match="version 99"):
         record.load(path)
+
+
+def test_floating_point_noise_in_a_raw_value_is_no_change():
+    """0.3557692307692308 + 0.4230769230769231 and 0.3509615384615385 + 0.4278846153846154 are
+    both 162/208, printed «78 prosent», yet differ in the last bit: no reader sees a change."""
+    a = 74 / 208 + 88 / 208
+    b = 73 / 208 + 89 / 208
+    assert a != b  # the premise
+    old = {"facts": {"k": {"value": a, "text": "78 prosent", "used": []}}}
+    new = {"facts": {"k": {"value": b, "text": "78 prosent", "used": []}}}
+    assert changes.compare(old, new).empty()
+    moved = {"facts": {"k": {"value": b + 0.001, "text": "78 prosent", "used": []}}}
+    assert [f.key for f in changes.compare(old, moved).facts] == ["k"]

@@ -13,6 +13,7 @@ import csv
 import difflib
 import io
 import json
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -203,24 +204,53 @@ def _cell(row, head, column):
 _WORD = re.compile(r"\S+")
 
 
+def words(text: str) -> list[re.Match]:
+    """The words of a text (runs of non-space), with their places in it."""
+    return list(_WORD.finditer(text))
+
+
+def word_opcodes(old: str, new: str) -> list[tuple[str, int, int, int, int]]:
+    """The changed runs of words (difflib opcodes over `words`, the equal runs left out): the
+    one rule by which both the change summary and the marks in the chapter pages diff prose."""
+    a = [m.group(0) for m in words(old)]
+    b = [m.group(0) for m in words(new)]
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return [op for op in matcher.get_opcodes() if op[0] != "equal"]
+
+
 def prose_hunks(old: str, new: str, context: int = 6) -> list[ProseHunk]:
     """The changed runs of words between two texts, each with a few words of context."""
     a, b = _WORD.findall(old), _WORD.findall(new)
     hunks = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
+    for _tag, i1, i2, j1, j2 in word_opcodes(old, new):
+        before, after = a[max(0, i1 - context):i1], a[i2:i2 + context]
+        # The context is prose a reader sees: it stops at a shortcode's source.
+        cut = [k for k, w in enumerate(before) if ">}}" in w]
+        before = before[cut[-1] + 1:] if cut else before
+        cut = [k for k, w in enumerate(after) if "{{<" in w]
+        after = after[:cut[0]] if cut else after
         hunks.append(ProseHunk(
-            before=" ".join(a[max(0, i1 - context):i1]),
+            before=" ".join(before),
             removed=" ".join(a[i1:i2]),
             added=" ".join(b[j1:j2]),
-            after=" ".join(a[i2:i2 + context]),
+            after=" ".join(after),
         ))
     return hunks
 
 
 # ------------------------------------------------------------------------------------------
+
+
+def same_raw(a, b) -> bool:
+    """Two raw fact values are the same when equal, or when both are numbers that differ only by
+    floating-point noise (a sum of shares computed in another order), which no reader sees."""
+    if a == b:
+        return True
+    numbers = (int, float)
+    if isinstance(a, numbers) and isinstance(b, numbers) and not isinstance(a, bool) \
+            and not isinstance(b, bool):
+        return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+    return False
 
 
 def compare(old: dict, new: dict) -> Changes:
@@ -231,7 +261,7 @@ def compare(old: dict, new: dict) -> Changes:
         a, b = old_facts.get(key), new_facts.get(key)
         a_text = None if a is None else str(a.get("text"))
         b_text = None if b is None else str(b.get("text"))
-        same_value = a is not None and b is not None and a.get("value") == b.get("value")
+        same_value = a is not None and b is not None and same_raw(a.get("value"), b.get("value"))
         if a_text != b_text or not same_value:
             used = tuple((b or a).get("used", []))
             changes.facts.append(FactChange(key, a_text, b_text, used))
@@ -269,6 +299,22 @@ def compare(old: dict, new: dict) -> Changes:
 # Markdown summary (CI step summary, pull-request comment, artifact)
 
 
+def counts(n: int, one: str, many: str) -> str:
+    """«1 kapittel», «2 kapitler»."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def counts_line(changes: Changes) -> str:
+    """The one-line count of what changed, in the summary and on the change page."""
+    line = (f"Endret: {counts(len(changes.facts), 'tall', 'tall')} i teksten, "
+            f"{counts(len(changes.exhibits), 'tabell eller figur', 'tabeller og figurer')}, "
+            f"tekst i {counts(len(changes.prose), 'kapittel', 'kapitler')}")
+    if changes.added or changes.removed:
+        line += (f"; {counts(len(changes.added), 'ny', 'nye')} og "
+                 f"{counts(len(changes.removed), 'fjernet', 'fjernede')} tabeller og figurer")
+    return line + "."
+
+
 def _md(text: str | None) -> str:
     if text is None:
         return "–"
@@ -281,12 +327,7 @@ def to_markdown(changes: Changes, baseline: str) -> str:
     if changes.empty():
         lines.append("Ingen tall, tabeller, figurer eller tekst er endret.")
         return "\n".join(lines) + "\n"
-    counts = [
-        f"{len(changes.facts)} tall i teksten",
-        f"{len(changes.exhibits)} tabeller og figurer",
-        f"tekst i {len(changes.prose)} kapitler",
-    ]
-    lines += ["Endret: " + ", ".join(counts) + ".", ""]
+    lines += [counts_line(changes), ""]
     if changes.facts:
         lines += ["### Tall i teksten", "", "| nøkkel | før | nå | brukt i |", "|---|---|---|---|"]
         for f in changes.facts:
@@ -304,7 +345,8 @@ def to_markdown(changes: Changes, baseline: str) -> str:
         if ex.cells:
             one, many = ("celle", "celler") if ex.ident.startswith("tbl-") else (
                 "datapunkt", "datapunkter")
-            lines += ["", "| rad | kolonne | før | nå |", "|---|---|---|---|"]
+            lines += [""] if ex.text else []
+            lines += ["| rad | kolonne | før | nå |", "|---|---|---|---|"]
             lines += [f"| {_md(c.row)} | {_md(c.column)} | {_md(c.old)} | {_md(c.new)} |"
                       for c in ex.cells]
             lines.append(f"\n{len(ex.cells)} {one if len(ex.cells) == 1 else many} endret.")

@@ -7,6 +7,9 @@
 - `render`  renders the book with the project's pandoc + Typst renderer into a staging directory
             and publishes it as `_book/` only if everything succeeded.
 - `report`  = `quarto render` when Quarto is installed, else prepare + render.
+- `docx`    = prepare + render, and the reviewers' Word copy `_book/<output-file>.docx`
+            (a draft for comments; `report.docx: true` in `_quarto.yml` makes every render
+            write it).
 
 Every step prints what it does and how long it took. Failures print one clear message and exit
 with status 1, leaving the previous `_book/` untouched.
@@ -143,12 +146,21 @@ def clear_leftovers(root: Path, book: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
     shutil.rmtree(build / "book.staging", ignore_errors=True)
     shutil.rmtree(build / "staging", ignore_errors=True)
+    shutil.rmtree(build / "docx.staging", ignore_errors=True)
     shutil.rmtree(build / "render", ignore_errors=True)
     for folder in (build / "artifacts", build / "render-cache" / "analyse"):
         for leftover in folder.glob(".*.old") if folder.is_dir() else []:
             shutil.rmtree(leftover, ignore_errors=True)
         for leftover in folder.glob("*.tmp") if folder.is_dir() else []:
             shutil.rmtree(leftover, ignore_errors=True)
+
+
+def render_formats(config: dict) -> tuple[str, ...]:
+    """The formats a render publishes: HTML and PDF, and the Word copy when `report.docx`."""
+    wanted = (config.get("report") or {}).get("docx", False)
+    if not isinstance(wanted, bool):
+        raise BuildError(f"_quarto.yml: report.docx: expected true or false, got {wanted!r}")
+    return ("html", "pdf", "docx") if wanted else ("html", "pdf")
 
 
 def cmd_render(root: Path, config: dict) -> None:
@@ -179,7 +191,8 @@ def cmd_render(root: Path, config: dict) -> None:
     staging.mkdir(parents=True)
     with step("render"), audit.opened_files(root) as opened:
         try:
-            written = render_book(root, staging, timestamp=default_timestamp(config))
+            written = render_book(root, staging, timestamp=default_timestamp(config),
+                                  formats=render_formats(config))
             leaks = published_leaks(root, staging)
             if leaks:
                 raise BuildError("the book would publish paths of the build machine; "
@@ -225,6 +238,44 @@ def cmd_report(root: Path, config: dict, *, force: bool = False, quarto: bool | 
     cmd_render(root, config)
 
 
+def cmd_docx(root: Path, config: dict) -> Path:
+    """The book as usual, then the Word copy placed into `_book/` beside the PDF (in one
+    rename; the render stamp follows, so the next render does not start again for it)."""
+    from rapport.pipeline.checks import CheckError
+    from rapport.pipeline.render import default_timestamp, render_book
+    from rapport.pipeline.render.docx import docx_name
+    from rapport.pipeline.render.project import load_project
+
+    cmd_prepare(root, config)
+    cmd_render(root, config)
+    book = root / (config.get("project") or {}).get("output-dir", "_book")
+    target = book / docx_name(load_project(root))
+    if "docx" in render_formats(config) and target.is_file():
+        return target
+    stamp = root / "_build" / "render.json"
+    try:
+        previous = json.loads(stamp.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        previous = {}
+    consistent = previous.get("book") == tree_sha256(book)
+    staging = root / "_build" / "docx.staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    with step("docx"):
+        try:
+            (made,) = render_book(root, staging, timestamp=default_timestamp(config),
+                                  formats=("docx",))
+        except CheckError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise BuildError(f"check failed; _book/ left as it was.\n{exc}") from None
+        os.replace(made, target)
+        shutil.rmtree(staging, ignore_errors=True)
+    if consistent:
+        atomic_write_text(stamp, json.dumps({**previous, "book": tree_sha256(book)}, indent=1)
+                          + "\n")
+    print(f"    the Word copy: {target.relative_to(root)}")
+    return target
+
+
 @contextmanager
 def build_lock(root: Path, book: Path | None = None):
     """One build at a time per project: a second one waits instead of sharing staging dirs.
@@ -266,7 +317,8 @@ def review_command(root: Path, config: dict, args) -> int:
             print("rapport baseline: no build record yet; run `make report` first",
                   file=sys.stderr)
             return 1
-        print(f"==> baseline: {review.cmd_baseline(root, config).relative_to(root)}")
+        marked = review.cmd_baseline(root, config, label=args.label)
+        print(f"==> baseline: {marked.relative_to(root)}")
         return 0
 
     def prepare(project_root: Path, project_config: dict) -> None:
@@ -280,7 +332,7 @@ def review_command(root: Path, config: dict, args) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="rapport", description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=["prepare", "report", "render", "data", "changes",
-                                            "baseline", "preview"])
+                                            "baseline", "preview", "docx"])
     parser.add_argument("--force", action="store_true", help="rerun every notebook")
     parser.add_argument("--root", type=Path, default=None, help="project root (default: search up)")
     parser.add_argument("--baseline", type=Path, default=None,
@@ -288,7 +340,8 @@ def main(argv: list[str] | None = None) -> int:
                              "(default: the one `baseline` marked, else the previous build)")
     parser.add_argument("--out", type=Path, default=None, help="changes: also write the summary")
     parser.add_argument("--label", default=None,
-                        help="changes: what the baseline is called («versjon 2 til oppdragsgiver»)")
+                        help="baseline, changes: what the baseline is called («versjon 2 til "
+                             "oppdragsgiver»; default: the day it was marked)")
     parser.add_argument("--port", type=int, default=4848, help="preview: port on localhost")
     args = parser.parse_args(argv)
     root = (args.root or context.project_root()).resolve()
@@ -306,6 +359,8 @@ def main(argv: list[str] | None = None) -> int:
                 cmd_prepare(root, config, force=args.force)
             elif args.command == "render":
                 cmd_render(root, config)
+            elif args.command == "docx":
+                cmd_docx(root, config)
             else:
                 cmd_report(root, config, force=args.force)
     except BuildError as exc:

@@ -3,25 +3,32 @@
 - `keep_record` runs after every successful render: the build's record (`record.py`) goes to
   `_build/record.json`, and the one it replaces (when different) to `_build/record.previous.json`.
 - `rapport baseline` marks the current build as the version reviewers have read
-  (`_build/baseline.json`); `rapport changes` compares the current build with it (or with any
+  (`_build/baseline.json`, with its label and the day it was marked; the figures' images are
+  kept beside it in `_build/baseline.files/`); `rapport changes` compares the current build with it (or with any
   record file or folder given) and prints the Norwegian summary, also into CI's step summary
   (`GITHUB_STEP_SUMMARY`) when that is set.
 - `rapport preview` serves the HTML book from `_build/preview/` and rebuilds it on save: a
   prose edit renders HTML only and runs no notebook; a change to notebooks, data or the
-  package first reruns the notebooks whose inputs changed (the cache decides).
+  package first reruns the notebooks whose inputs changed (the cache decides). When a baseline
+  is set, the preview also has the change page «Endringer siden …» (`render/changepage.py`),
+  linked from every page, and the changes marked in the chapters (`marks.py`); without one it
+  is the HTML book as published.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
+import json
 import os
 import shutil
 import time
 from pathlib import Path
 
-from rapport.pipeline import changes, record
+from rapport.pipeline import changes, marks, record
 from rapport.fsutil import atomic_write_text, replace_dir
 
 BASELINE = "_build/baseline.json"
+BASELINE_FILES = "_build/baseline.files"
 PREVIOUS = "_build/record.previous.json"
 CURRENT = "_build/record.json"
 PREVIEW_SITE = "_build/preview"
@@ -54,11 +61,35 @@ def baseline_path(root: Path, given: Path | None) -> Path:
         "--baseline with a record.json (or a folder holding one) from an earlier build")
 
 
-def cmd_baseline(root: Path, config: dict) -> Path:
-    """Mark the current build as the baseline later change reports compare against."""
+def cmd_baseline(root: Path, config: dict, label: str | None = None,
+                 today: _dt.date | None = None) -> Path:
+    """Mark the current build as the baseline later change reports compare against: its
+    record, a label (default: the day it was marked) and a copy of every figure's image."""
     target = root / BASELINE
-    atomic_write_text(target, (root / CURRENT).read_text(encoding="utf-8"))
+    current = json.loads((root / CURRENT).read_text(encoding="utf-8"))
+    day = (today or _dt.date.today()).isoformat()
+    current["baseline"] = {"label": label or f"versjonen fra {_date_nb(day)}", "marked": day}
+    files = root / BASELINE_FILES
+    shutil.rmtree(files, ignore_errors=True)
+    for item in current.get("exhibits", {}).values():
+        for rel in item.get("images", []):
+            if (root / rel).is_file():
+                (files / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(root / rel, files / rel)
+    atomic_write_text(target, json.dumps(current, ensure_ascii=False, indent=1, sort_keys=True)
+                      + "\n")
     return target
+
+
+def _date_nb(iso: str) -> str:
+    from rapport.pipeline.render.project import format_date_nb
+
+    return format_date_nb(iso)
+
+
+def baseline_label(base: dict, given: str | None = None) -> str:
+    """What the baseline is called in the change report: given, as marked, or a default."""
+    return given or (base.get("baseline") or {}).get("label") or "forrige versjon"
 
 
 def cmd_changes(root: Path, config: dict, *, baseline: Path | None = None,
@@ -67,7 +98,7 @@ def cmd_changes(root: Path, config: dict, *, baseline: Path | None = None,
     base = baseline_path(root, baseline)
     old = record.load(base)
     new = record.collect(root, config)
-    text = changes.to_markdown(changes.compare(old, new), label or "forrige versjon")
+    text = changes.to_markdown(changes.compare(old, new), baseline_label(old, label))
     if out is not None:
         atomic_write_text(out, text)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -91,12 +122,44 @@ def preview_rebuild(root: Path, config_loader, prepare, changed: list[str]) -> N
         prepare(root, config)
     staging = root / "_build" / "preview.staging"
     shutil.rmtree(staging, ignore_errors=True)
+    review = review_since_baseline(root, config)
     try:
-        render_book(root, staging, formats=("html",))
+        render_book(root, staging, formats=("html",),
+                    texts=review["marked"].texts if review else None)
+        if review:
+            decorate_preview(root, staging, review)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     replace_dir(staging, root / PREVIEW_SITE)
+
+
+def review_since_baseline(root: Path, config: dict) -> dict | None:
+    """What changed since the marked baseline, and the chapters with the changes marked; None
+    when no baseline is set (the preview is then the book as published)."""
+    if not (root / BASELINE).is_file():
+        return None
+    old = record.load(root / BASELINE)
+    new = record.collect(root, config)
+    found = changes.compare(old, new)
+    return {"old": old, "new": new, "changes": found, "label": baseline_label(old),
+            "marked": marks.mark_chapters(found, old.get("chapters", {}), new["chapters"])}
+
+
+def decorate_preview(root: Path, site: Path, review: dict) -> Path:
+    """The change page in the preview site, linked from every page (`render/changepage.py`)."""
+    from rapport.pipeline.render import changepage
+
+    found, marked, label = review["changes"], review["marked"], review["label"]
+    images = changepage.copy_images(site, root, found, root / BASELINE_FILES)
+    old_alts = changepage.figure_alts(review["old"].get("exhibits", {}))
+    new_alts = changepage.figure_alts(review["new"].get("exhibits", {}))
+    alts = {k: (old_alts.get(k, ""), new_alts.get(k, "")) for k in set(old_alts) | set(new_alts)}
+    body = changepage.change_page(found, label, marked, review["new"]["chapters"], images, alts)
+    count = (len(found.facts) + len(found.exhibits) + len(found.added) + len(found.removed)
+             + sum(len(h) for h in found.prose.values()))
+    return changepage.decorate_site(site, body, label, count,
+                                    [e.ident for e in found.exhibits] + found.added)
 
 
 def cmd_preview(root: Path, config_loader, prepare, *, port: int = 4848,

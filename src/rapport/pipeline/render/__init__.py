@@ -17,6 +17,8 @@ only does what Quarto itself would do. Steps (see docs/architecture.md):
    becomes a page (`html.render_html`); Pagefind indexes the site.
 4. PDF: the same filters, pandoc's Typst writer with the extension's Typst template partials,
    `typst.compile` (PDF/UA-1).
+5. Word (format "docx", when asked for): the same filters for docx, pandoc's docx writer with
+   a reference document in the house style made at build time (`docx.py`), marked as a draft.
 """
 
 from __future__ import annotations
@@ -51,11 +53,13 @@ def default_timestamp(config: dict) -> datetime:
 
 
 def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
-                formats: tuple[str, ...] = ("html", "pdf")) -> list[Path]:
+                formats: tuple[str, ...] = ("html", "pdf"),
+                texts: dict[str, str] | None = None) -> list[Path]:
     """Render the book described by root/_quarto.yml into out_dir (an empty staging dir the
     caller later publishes atomically). Reads root/_variables.yml (generated), chapters, and
     exhibits under root/_build/artifacts/. Returns the files written. Raises
-    rapport.pipeline.checks.CheckError (message names file and line) for any failed check."""
+    rapport.pipeline.checks.CheckError (message names file and line) for any failed check.
+    `texts` replaces chapters' contents (the preview's review marks; never for the book)."""
     from rapport.pipeline.render.csl import install as install_csl
     from rapport.pipeline.render.html import meta_list, render_html
     from rapport.pipeline.render.pdf import compile_pdf, typst_source
@@ -63,7 +67,7 @@ def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
     root = Path(root).resolve()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    project = load_project(root)
+    project = load_project(root, texts)
     if timestamp is None:
         timestamp = default_timestamp(project.config)
     if timestamp.tzinfo is None:
@@ -78,7 +82,7 @@ def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
         raise CheckError([Problem("_quarto.yml", 1, f"csl not found: {project.csl().name}")])
     bib_keys = pandoc.bibliography_keys(project.bibliography())
 
-    targets = {"html": "html", "pdf": "typst"}
+    targets = {"html": "html", "pdf": "typst", "docx": "docx"}
     meta = {**project.document_metadata(), "link-citations": True}
     if bib_keys:
         meta["bibliography"] = [str(b) for b in project.bibliography()]
@@ -134,6 +138,11 @@ def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
                                   pandoc.filter_arg("citelinks.lua")],
                                  input=ast_json, fmt="html", cwd=root)
                 return render_html(project, indexes[fmt], json.loads(out), out_dir, tmp)
+            if fmt == "docx":
+                from rapport.pipeline.render.docx import docx_name, write_docx
+
+                return [write_docx(project, ast_json, args, out_dir / docx_name(project), tmp,
+                                   timestamp)]
             typ = typst_source(project, ast_json, args)
             return [compile_pdf(project, typ, out_dir / project.pdf_name(), tmp, timestamp)]
 

@@ -47,6 +47,16 @@ def run(args: list[str], *, input: str | None = None, fmt: str = "", cwd: Path |
     return proc.stdout.decode("utf-8")
 
 
+def run_bytes(args: list[str]) -> bytes:
+    """pandoc's output as bytes (a data file such as the default reference.docx)."""
+    proc = subprocess.run([pandoc_path(), *args], capture_output=True,
+                          env={**os.environ, "LC_ALL": "C.UTF-8"})
+    if proc.returncode != 0:
+        raise RenderError(f"pandoc {' '.join(args[:4])}… failed:\n"
+                          + proc.stderr.decode("utf-8", "replace"))
+    return proc.stdout
+
+
 def filter_arg(path: Path | str) -> str:
     return f"--lua-filter={path if isinstance(path, Path) else FILTERS / path}"
 

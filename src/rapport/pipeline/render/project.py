@@ -42,6 +42,8 @@ class Project:
     chapters: list[Chapter]
     extension: Extension
     metadata_files: list[Path] = field(default_factory=list)
+    # Chapter texts to render instead of the files (the preview's review marks, same lines).
+    texts: dict[str, str] = field(default_factory=dict)
 
     @property
     def book(self) -> dict:
@@ -171,7 +173,8 @@ def page_name(path: str) -> str:
     return "index.html" if path == "index.qmd" else f"{stem}.html"
 
 
-def load_project(root: Path) -> Project:
+def load_project(root: Path, texts: dict[str, str] | None = None) -> Project:
+    """The project at `root`; `texts` replaces chapter files' contents (same line count)."""
     root = Path(root)
     config_file = root / "_quarto.yml"
     if not config_file.exists():
@@ -204,7 +207,8 @@ def load_project(root: Path) -> Project:
                     for m in meta_files if not m.is_file())
     if problems:
         raise CheckError(problems)
-    project = Project(root, config, variables, chapters, load_extension(root), meta_files)
+    project = Project(root, config, variables, chapters, load_extension(root), meta_files,
+                      dict(texts or {}))
     for ch in chapters:
         ch.source = expand(project, ch.path, problems)
     if problems:
@@ -242,7 +246,8 @@ def expand(project: Project, rel: str, problems: list[Problem]) -> SourceMap:
     """Text of `rel` with Quarto's shortcodes resolved."""
     out = SourceMap()
     path = project.root / rel
-    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    text = project.texts.get(rel) or path.read_text(encoding="utf-8")
+    text = text.replace("\r\n", "\n")
     offset = 0
     m = FRONT_MATTER.match(text)
     if m:
