@@ -57,7 +57,37 @@ def load_config(root: Path) -> dict:
         raise BuildError(str(exc)) from None
     if not isinstance(config, dict):
         raise BuildError("_quarto.yml:1: expected a mapping of settings at the top level")
+    check_report_settings(config)
     return config
+
+
+# The project's own settings under `report:` (Quarto ignores them): a typo is an error.
+REPORT_SETTINGS = {
+    "client": "the client, on the cover and in the colophon",
+    "number": "the report number («OE-rapport nr 2022-75»), in the colophon",
+    "project-period": "the project period, in the colophon",
+    "team": "the team, in the colophon",
+    "place": "the place of the signature and the colophon (the date is book.date)",
+    "data-command": "the command that generates the data, run before the notebooks",
+    "docx": "true: write the reviewers' Word copy on every build",
+    "restricted-data": "data whose notebook pages are not published",
+    "engine": "the register engine (rapport.register)",
+}
+
+
+def check_report_settings(config: dict) -> None:
+    """BuildError naming each unknown key under `report:` and the keys there are."""
+    report = config.get("report")
+    if report is None:
+        return
+    if not isinstance(report, dict):
+        raise BuildError("_quarto.yml: report: expected a mapping of settings")
+    unknown = sorted(set(report) - set(REPORT_SETTINGS))
+    if unknown:
+        hint = (" (the date is typed once, as book.date; the place is report.place)"
+                if "place-date" in unknown else "")
+        raise BuildError(f"_quarto.yml: report.{unknown[0]}: unknown setting{hint}; expected one "
+                         "of " + ", ".join(sorted(REPORT_SETTINGS)))
 
 
 @contextmanager
