@@ -260,6 +260,13 @@ def balance_table(data: pd.DataFrame, treatment: str, covariates: Sequence[str],
     mt_a = X.loc[pairs["treated"]].mean(axis=0)
     mc_a = X.loc[pairs["control"]].mean(axis=0)
 
+    return _smd_table(mt_b, mc_b, mt_a, mc_a, sd)
+
+
+def _smd_table(mt_b, mc_b, mt_a, mc_a, sd: pd.Series) -> pd.DataFrame:
+    """The balance table's rows: means before and after matching and the standardised mean
+    differences, with the pooled standard deviation `sd` of the unmatched groups (a covariate
+    constant in both groups has difference 0)."""
     def smd(a, b):
         diff = a - b
         out = diff / sd.where(sd > 0)
@@ -298,19 +305,7 @@ def balance_table_cells(cells: pd.DataFrame, treatment: str, covariates: Sequenc
     mt_a = mean_var(everyone, cells[matched_treated].to_numpy(dtype=float))[0]
     mc_a = mean_var(everyone, cells[matched_control].to_numpy(dtype=float))[0]
 
-    def smd(a, b):
-        diff = a - b
-        out = diff / sd.where(sd > 0)
-        return out.where(~((sd == 0) & (diff == 0)), 0.0)
-
-    out = pd.DataFrame({
-        "mean_treated_before": mt_b, "mean_control_before": mc_b,
-        "smd_before": smd(mt_b, mc_b),
-        "mean_treated_after": mt_a, "mean_control_after": mc_a,
-        "smd_after": smd(mt_a, mc_a),
-    })
-    out.index.name = "covariate"
-    return out
+    return _smd_table(mt_b, mc_b, mt_a, mc_a, sd)
 
 
 @dataclass(frozen=True)
