@@ -10,7 +10,7 @@ export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
 
-.PHONY: help report docx examples test test-toolkit check data codebook lab preview changes baseline bench bench-scale clean distclean lock
+.PHONY: help report docx examples test test-toolkit check data codebook lab preview changes baseline bench bench-scale bench-preview clean distclean lock
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -66,6 +66,9 @@ bench: $(STAMP) ## Time cold, no-op, prose-edit and data-edit builds (bench/run.
 
 bench-scale: $(STAMP) ## Time the register notebooks at 1x, 2x, 5x, 10x the persons (bench/scale.py); the «Scale» section of bench/results.md
 	@nice $(PY) bench/run.py scale
+
+bench-preview: $(STAMP) ## Time the live preview from a save to the reloaded page, prose and notebook edits (bench/preview.py)
+	@$(PY) bench/run.py preview --repeat 3
 
 clean: ## Remove build outputs and the notebook cache (forces a full rebuild)
 	rm -rf _build _book _variables.yml

@@ -18,8 +18,12 @@ notebook that reads the register on its own, each with its wall time and peak me
 the «Scale» section of bench/results.md and leaves the rest of the file as it was; the default
 mode keeps the «Scale» section.
 
+`preview` mode (`python bench/run.py preview`, `make bench-preview`) measures the live preview's
+save-to-reload times (bench/preview.py) into the «Preview» section.
+
 Usage: python bench/run.py [--repeat 1]
        python bench/run.py scale [--scales 1x,2x,5x,10x] [--repeat 1] [--scratch DIR]
+       python bench/run.py preview [--repeat 3] [--new]
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -80,29 +85,42 @@ def copy_project(tmp: str) -> Path:
     return work
 
 
+SECTIONS = ("Scale", "Preview")  # written by the other modes, kept by each
+
+
 def write_results(text: str, *, section: str | None = None) -> None:
     """Write bench/results.md: the main part (section None) or the «## <section>» section,
-    keeping whatever the other mode wrote."""
+    keeping whatever the other modes wrote."""
     path = REPO / "bench" / "results.md"
     old = path.read_text(encoding="utf-8") if path.exists() else ""
-    head, marker, tail = old.partition("\n## Scale\n")
-    kept_scale = (marker + tail) if marker else ""
+    parts = re.split(r"\n(?=## (?:%s)\n)" % "|".join(SECTIONS), "\n" + old)
+    head, kept = parts[0].strip("\n"), {}
+    for part in parts[1:]:
+        kept[part.splitlines()[0][3:].strip()] = part.strip("\n")
     if section is None:
-        path.write_text(text.rstrip("\n") + "\n" + kept_scale, encoding="utf-8")
+        head = text.strip("\n")
     else:
-        path.write_text((head.rstrip("\n") + "\n\n" if head.strip() else "") + text,
-                        encoding="utf-8")
+        kept[section] = text.strip("\n")
+    blocks = [head] if head else []
+    blocks += [kept[name] for name in SECTIONS if name in kept]
+    path.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", nargs="?", default="build", choices=("build", "scale"))
+    parser.add_argument("mode", nargs="?", default="build", choices=("build", "scale", "preview"))
+    parser.add_argument("--new", action="store_true",
+                        help="preview mode: measure a report made by `rapport new`")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--scales", default="1x,2x,5x,10x",
                         help="scale mode: the generator scales to measure, comma-separated")
     parser.add_argument("--scratch", type=Path, default=None,
                         help="scale mode: a directory for the copy (default: a temporary one)")
     args = parser.parse_args(argv)
+    if args.mode == "preview":
+        from preview import run_preview  # bench/preview.py, beside this file
+
+        return run_preview(repeat=args.repeat, new_report=args.new)
     if args.mode == "scale":
         from scale import run_scale  # bench/scale.py, beside this file
 
