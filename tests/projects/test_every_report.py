@@ -137,8 +137,8 @@ MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
 
 @PROJECTS
 def test_the_date_is_typed_once(built_projects, source):
-    """book.date is the report's one date: the colophon's «Sted og dato» and the signature
-    (when the report has a place) show it in words, and no other setting types it."""
+    """book.date is the report's one date: the PDF colophon's «Sted og dato» and the first
+    page (signature or ©-line) show it in words, and no other setting types it."""
     from pypdf import PdfReader
 
     root = built_projects(source)
@@ -152,10 +152,10 @@ def test_the_date_is_typed_once(built_projects, source):
         assert date in text
         return
     year, month, day = (int(x) for x in date.split("-"))
-    expected = f"{place}, {day}. {MONTHS[month - 1]} {year}"
-    assert expected in text
+    in_words = f"{day}. {MONTHS[month - 1]} {year}"
+    assert f"{place}, {in_words}" in text  # the colophon's «Sted og dato»
     index = (root / "_book" / "index.html").read_text(encoding="utf-8")
-    assert expected in " ".join(re.sub(r"<[^>]+>", " ", index).split())
+    assert in_words in " ".join(re.sub(r"<[^>]+>", " ", index).split())  # signature or ©
 
 
 @PROJECTS
