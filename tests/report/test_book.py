@@ -107,12 +107,14 @@ def test_bad_input_file_stops_the_build_with_a_clear_message(built, tmp_path):
 
 
 def test_numbering_per_chapter_from_the_house_style(built, tmp_path):
-    """`house-style: numbering: chapter` (seed 000's scheme) numbers the flagship per chapter."""
+    """The second shipped house style (Oslo Economics, seeds 000 and 003: per-chapter numbers,
+    lettered appendices) selected in place of the flagship's numbers the flagship per chapter."""
     root = tmp_path / "proj"
     shutil.copytree(built, root, symlinks=True)
     config = root / "_quarto.yml"
-    config.write_text(config.read_text() + '\nhouse-style:\n  numbering: chapter\n'
-                      '  appendix-numbering: "A"\n')
+    text = config.read_text()
+    assert "styles/oxford-research.yml" in text
+    config.write_text(text.replace("styles/oxford-research.yml", "styles/oslo-economics.yml"))
     proc = cli(root, "render")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     book = root / "_book"
