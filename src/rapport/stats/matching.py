@@ -68,6 +68,21 @@ def design_matrix(data: pd.DataFrame, covariates: Sequence[str], *,
     return pd.concat(parts, axis=1)
 
 
+def _logit_design(data: pd.DataFrame, treatment: str, covariates: Sequence[str]
+                  ) -> tuple[pd.DataFrame, pd.Series]:
+    """The propensity model's design (drop-first dummies without constant columns, plus a
+    constant) and its 0/1 outcome; ValueError when the treatment is not 0/1."""
+    import statsmodels.api as sm
+
+    X = design_matrix(data, covariates, drop_first=True)
+    X = X.loc[:, X.std(axis=0) > 0]
+    X = sm.add_constant(X, has_constant="add")
+    y = data[treatment].astype(float)
+    if not set(np.unique(y)) <= {0.0, 1.0}:
+        raise ValueError(f"treatment {treatment!r} must be 0/1")
+    return X, y
+
+
 def propensity_scores(data: pd.DataFrame, treatment: str, covariates: Sequence[str]
                       ) -> tuple[pd.Series, pd.Series]:
     """Fit P(treatment = 1 | covariates) by unpenalised logistic regression.
@@ -77,12 +92,7 @@ def propensity_scores(data: pd.DataFrame, treatment: str, covariates: Sequence[s
     """
     import statsmodels.api as sm
 
-    X = design_matrix(data, covariates, drop_first=True)
-    X = X.loc[:, X.std(axis=0) > 0]
-    X = sm.add_constant(X, has_constant="add")
-    y = data[treatment].astype(float)
-    if not set(np.unique(y)) <= {0.0, 1.0}:
-        raise ValueError(f"treatment {treatment!r} must be 0/1")
+    X, y = _logit_design(data, treatment, covariates)
     fit = sm.Logit(y, X).fit(method="newton", disp=False, maxiter=100)
     scores = pd.Series(fit.predict(X), index=data.index, name="pscore")
     return scores, fit.params
@@ -100,12 +110,7 @@ def propensity_scores_cells(cells: pd.DataFrame, treatment: str, covariates: Seq
     """
     import statsmodels.api as sm
 
-    X = design_matrix(cells, covariates, drop_first=True)
-    X = X.loc[:, X.std(axis=0) > 0]
-    X = sm.add_constant(X, has_constant="add")
-    y = cells[treatment].astype(float)
-    if not set(np.unique(y)) <= {0.0, 1.0}:
-        raise ValueError(f"treatment {treatment!r} must be 0/1")
+    X, y = _logit_design(cells, treatment, covariates)
     w = cells[weight].to_numpy(dtype=float)
     fit = sm.GLM(y, X, family=sm.families.Binomial(), freq_weights=w).fit(
         tol=1e-14, maxiter=200)
