@@ -39,9 +39,17 @@ def test_the_console_script_is_installed_not_a_path_file():
     assert list(site.glob("rapport-*.dist-info"))
 
 
-def test_the_project_builds_and_passes_its_own_tests(new):
+def authors_shell() -> dict:
+    """The environment of an author's shell: none of this checkout's test settings, no
+    activated environment, and no PYTHONPATH (a test may run inside a copy that sets one)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("RAPPORT_", "PYTEST"))}
-    env.pop("VIRTUAL_ENV", None)
+    for key in ("VIRTUAL_ENV", "PYTHONPATH"):
+        env.pop(key, None)
+    return env
+
+
+def test_the_project_builds_and_passes_its_own_tests(new):
+    env = authors_shell()
     proc = subprocess.run(["make", "-C", str(new), "report", "test"], capture_output=True,
                           text=True, env=env)
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
@@ -51,7 +59,7 @@ def test_the_project_builds_and_passes_its_own_tests(new):
     # The project's environment runs the pinned wheel, not this checkout.
     installed = subprocess.run([str(new / ".venv/bin/python"), "-c",
                                 "import rapport; print(rapport.__file__)"],
-                               capture_output=True, text=True).stdout
+                               capture_output=True, text=True, env=env).stdout
     assert str(new / ".venv") in installed and str(REPO) not in installed
 
 
