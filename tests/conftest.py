@@ -45,6 +45,13 @@ def copy_ignoring_outputs(source: Path):
     return ignore
 
 
+def pdf_text(pdf: Path) -> str:
+    """A PDF's text, page after page, read with the locked pypdf (no system tool)."""
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(pdf).pages)
+
+
 def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")

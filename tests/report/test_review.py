@@ -21,9 +21,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import yaml
-from pypdf import PdfReader
 
 from rapport.pipeline import changes, cli, record, review
+from tests.conftest import pdf_text
 
 REPO = Path(__file__).resolve().parents[2]
 SURVEY = "data/raw/survey/ikke_mottakere_2024.csv"
@@ -153,7 +153,7 @@ def test_preview_marks_exactly_the_consequences_and_the_book_has_none(reviewed):
         for mark in ("endringer.html", "rapport-endr", "(før:"):
             assert mark not in text, (page.name, mark)
     pdf = next(book.glob("*.pdf"))
-    flat = " ".join("\n".join(page.extract_text() or "" for page in PdfReader(pdf).pages).split())
+    flat = " ".join(pdf_text(pdf).split())
     assert "Så ble alle spurt" in flat and "Endringer siden" not in flat and "(før:" not in flat
 
 

@@ -18,9 +18,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import yaml
-from pypdf import PdfReader
 
 from rapport.pipeline import changes, cli, record, review
+from tests.conftest import pdf_text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "review_book"
 EXTENSION = Path(__file__).resolve().parents[2] / "_extensions"
@@ -245,7 +245,6 @@ def test_the_published_book_carries_no_review_marks(reviewed):
     words = " ".join(re.sub(r"<[^>]+>", " ", chapter).split())
     assert re.search(rf"oppga {after['facts']['svar.fornoyd']}\W", words)
     pdf = next(book.glob("*.pdf"))
-    text = "\n".join(page.extract_text() or "" for page in PdfReader(pdf).pages)
-    flat = " ".join(text.split())
+    flat = " ".join(pdf_text(pdf).split())
     assert "våren." in flat and "Endringer siden" not in flat and "(før:" not in flat
     assert re.search(rf"oppga {after['facts']['svar.fornoyd']}\W", flat)
