@@ -79,6 +79,12 @@ def _wordmark(value):
         "a short text for the cover, or null"
 
 
+def _back_cover(value):
+    ok = value is None or (isinstance(value, list) and value
+                           and all(isinstance(v, str) and v.strip() for v in value))
+    return None if ok else "a list of lines for the back cover (the firm's contact details), or null"
+
+
 KEYS: dict[str, Any] = {
     "name": _text,
     "source": _text,
@@ -94,6 +100,7 @@ KEYS: dict[str, Any] = {
                "accent": _pattern(_COLOR, "a colour #rrggbb")},
     "logo": _logo,
     "wordmark": _wordmark,
+    "back-cover": _back_cover,
 }
 
 DEFAULTS: dict[str, Any] = {
@@ -101,6 +108,7 @@ DEFAULTS: dict[str, Any] = {
     "numbering": "global", "numbering-separator": "-", "appendix-numbering": "1",
     "caption-delimiter": ":", "font": None, "font-size": None,
     "colors": {"primary": None, "accent": None}, "logo": None, "wordmark": None,
+    "back-cover": None,
 }
 
 

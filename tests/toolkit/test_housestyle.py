@@ -26,6 +26,9 @@ def test_the_shipped_styles_load_with_the_values_their_files_state(tmp_path):
     assert (oslo.source, oslo.n_format, oslo.n_placement, oslo["numbering"]) == (
         "Oslo Economics", "(n={n})", "source", "chapter")
     assert oslo["colors"] == {"primary": "#00313c", "accent": "#c8102e"}
+    # the firm's contact page at the back of the printed report (seed 000's last page)
+    assert oslo["back-cover"][:2] == ["Oslo Economics", "www.osloeconomics.no"]
+    assert oxford["back-cover"] is None
 
 
 def test_project_overrides_single_keys_and_nested_ones(tmp_path):
@@ -54,6 +57,8 @@ def test_no_style_selected_gives_neutral_defaults_without_a_source(tmp_path):
      "_quarto.yml: house-style.colors.primary: 'blue' is not a colour #rrggbb"),
     ("house-style:\n  appendix-numbering: 1\n",
      "_quarto.yml: house-style.appendix-numbering: 1 is not '1' or 'A'"),
+    ("house-style:\n  back-cover: post@firma.no\n",
+     "_quarto.yml: house-style.back-cover: 'post@firma.no' is not a list of lines"),
 ])
 def test_typos_and_wrong_values_are_errors_naming_file_and_key(tmp_path, extra, message):
     root = styled_project(tmp_path / "p", "oxford-research", extra=extra)
