@@ -23,7 +23,7 @@ import pandas as pd  # noqa: E402
 from _populasjon import DATA_END, POP, candidates, check_funnel  # noqa: E402
 
 from rapport.data import read_dataset  # noqa: E402
-from rapport.exhibits import build_table, fact, publish_table  # noqa: E402
+from rapport.exhibits import build_table, fact, fmt, publish_table  # noqa: E402
 
 inf = read_dataset("informanter")
 _ = publish_table(
@@ -36,6 +36,27 @@ _ = publish_table(
     source="Oslo Economics")
 fact("metode.n_informanter", int(inf["informanter"].sum()))
 fact("metode.register_til", DATA_END.to_timestamp(), kind="month_year")
+fact("metode.n_arbeidsgivere", int(inf.set_index("aktortype").loc["Arbeidsgivere", "informanter"]),
+     kind="count_words")
+
+# %% [markdown]
+# ## Evalueringens forløp
+#
+# Månedene for intervjurundene, workshopene og møtene i referansegruppen, fra evalueringens egen
+# logg, så kapittel 2 ikke skriver inn en eneste dato selv.
+
+# %%
+forlop = read_dataset("evalueringsforlop").set_index("kode")
+for kode, row in forlop.iterrows():
+    if pd.notna(row["maaned"]):
+        fact(f"metode.{kode}", row["maaned"], kind="month_year")
+fact("metode.n_intervjuer", int(forlop.loc["intervju_2", "antall"]))
+fact("metode.n_intervju_mai", int(forlop.loc["intervju_1_siste", "antall"]),
+     fmt.count_words(int(forlop.loc["intervju_1_siste", "antall"]), neuter=True))
+fact("metode.n_referansemoter", int(forlop.index.str.startswith("referansegruppe_").sum()),
+     kind="count_words")
+fact("metode.n_workshops", int(forlop.index.str.startswith("workshop_").sum()),
+     kind="count_words")
 
 # %% [markdown]
 # ## Deltakertrakten

@@ -61,14 +61,39 @@ _ = publish_table(
 
 # %% [markdown]
 # ## Figur 3-1: involverte aktører i prosjektet, per fylke
+#
+# Cellene bygges av kolonnene i `organisering` (én rad per fylke), så figuren og tallene i
+# kapittel 3.2 kommer fra samme tall.
 
 # %%
+import pandas as pd  # noqa: E402
+
+from rapport.data import load_codebook  # noqa: E402
 from rapport.exhibits import publish_figure, text_matrix  # noqa: E402
 
 org = read_dataset("organisering")
-org["rad"] = org["rad"].astype("object")
+fylker = load_codebook("organisering").labels("fylke")
+
+
+def kontorer(r) -> str:
+    """«28 av 28 NAV-kontorer», with the offices named first when not all take part."""
+    andel = f"{r.kontorer_med} av {r.kontorer_i_fylket} NAV-kontorer"
+    return f"{r.kontorer_navn} ({andel})" if pd.notna(r.kontorer_navn) else andel
+
+
+cells = pd.DataFrame(
+    [{"rad": rad, "fylke": f"NAV {fylker[r.fylke]}", "tekst": tekst}
+     for r in org.itertuples()
+     for rad, tekst in (("Prosjektet", f"Prosjektgruppe ({r.medlemmer}) {r.sammensetning}"),
+                        ("Linja i NAV", kontorer(r)),
+                        ("Andre aktører", r.andre_aktorer))])
 _ = publish_figure("involverte-aktorer",
-               text_matrix(org, row="rad", column="fylke", text="tekst",
+               text_matrix(cells, row="rad", column="fylke", text="tekst",
                            rows=["Prosjektet", "Linja i NAV", "Andre aktører"]),
-               caption="Involverte aktører i prosjektet", data=org, n=False,
+               caption="Involverte aktører i prosjektet", data=cells, n=False,
                source="Oslo Economics", footer=["Illustrasjon: Oslo Economics"])
+for r in org.itertuples():
+    fact(f"organisering.{r.fylke}.medlemmer", int(r.medlemmer), kind="count_words")
+    fact(f"organisering.{r.fylke}.kontorer_med", int(r.kontorer_med))
+    fact(f"organisering.{r.fylke}.kontorer_i_fylket", int(r.kontorer_i_fylket))
+fact("organisering.n_fylker", len(org), kind="count_words")

@@ -1,5 +1,5 @@
-"""Backtests of the printed tables of seed 000 (Tabell 2-1, 3-1, 4-1, 4-2) against the built
-tables' data, expected values from data/reference/ only."""
+"""Backtests of the printed tables of seed 000 (Tabell 2-1, 3-1, 4-1, 4-2) and of the text matrix
+Figur 3-1 against the built exhibits' data, expected values from data/reference/ only."""
 
 from __future__ import annotations
 
@@ -87,3 +87,13 @@ def test_every_reference_is_cited():
     text = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "chapters").glob("*.qmd"))
     assert len(keys) == 10          # the report's reference list has ten works
     assert [k for k in keys if f"@{k}" not in text] == []
+
+
+def test_figur_3_1_every_cell_as_printed(kt_built):
+    # the matrix is assembled from one row of numbers per county (data/raw/prosjekt/organisering.csv)
+    built = {(r["rad"], r["fylke"]): r["tekst"]
+             for r in rows(kt_built / "03-organisering" / "fig-involverte-aktorer.csv")}
+    printed = {(r["Rad"], county): text for r in reference("figur_3-1")
+               for county, text in r.items() if county != "Rad"}
+    assert len(printed) == 15
+    assert built == printed
