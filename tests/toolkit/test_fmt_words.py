@@ -67,3 +67,16 @@ def test_mill_kr_spelled():
 def test_millions():
     assert fmt.millions(2_800_000) == "2,8 millioner"
     assert fmt.millions(1_234_567_000, 0) == f"1{NB}235 millioner"
+
+
+def test_a_list_in_running_text_joins_with_commas_and_og():
+    assert fmt.join_list([]) == ""
+    assert fmt.join_list(["håndverkere"]) == "håndverkere"
+    assert fmt.join_list(["ledere", "bønder"]) == "ledere og bønder"
+    assert fmt.join_list(iter(["a", "b", "c"])) == "a, b og c"
+
+
+def test_a_label_inside_a_sentence_starts_lower_case_unless_an_acronym():
+    assert fmt.mid_sentence("Salgs- og serviceyrker") == "salgs- og serviceyrker"
+    assert fmt.mid_sentence("NAV-veileder") == "NAV-veileder"
+    assert fmt.mid_sentence("AMO") == "AMO"

@@ -121,6 +121,11 @@ _ = publish_figure("type-yrke", group_columns(d, groups=shown, labels_on_bars=Fa
                footer=[merknad])
 fag_salg = (fag["yrke"].astype("object") == "5").mean()
 fact("tiltak.fag_salg_ord", fag_salg, kind="share_words")
+# the four largest occupations on AMO courses, largest first, quoted as the figure labels them
+# (the labels hold commas of their own)
+amo_yrker = d[d["group"] == "AMO"].sort_values("count", ascending=False, kind="stable")
+fact("tiltak.amo_storste_yrker", list(amo_yrker["category"].head(4)),
+     text=fmt.join_list(f"«{c}»" for c in amo_yrker["category"].head(4)))
 
 # %% [markdown]
 # ## 6.2 Tidspunkt for oppstart og varighet

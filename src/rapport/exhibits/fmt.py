@@ -50,7 +50,7 @@ __all__ = [
     "LOCALE", "NBSP", "MINUS", "round_half_up", "integer", "decimal", "number", "signed",
     "pct", "pct_prose", "pp", "pp_prose", "signed_pct", "signed_pp", "kr", "kr_prose",
     "date_long", "date_short", "month_year", "count_words", "n_label", "n_rounds", "n_range",
-    "pct_n", "number_word", "count", "millions", "mill_kr", "count_of",
+    "pct_n", "number_word", "count", "millions", "mill_kr", "count_of", "mid_sentence", "join_list",
 ]
 
 
@@ -323,3 +323,20 @@ def mill_kr(amount, decimals: int = 1, *, spelled: bool = False) -> str:
 def count_of(count, total) -> str:
     """«18 av 102»: a small count with its base, as reports write them in footnotes."""
     return f"{integer(count)} av {integer(total)}"
+
+
+def mid_sentence(text: str) -> str:
+    """A label inside a sentence: lowercase the first letter unless it starts an acronym
+    («Psykiske helseplager» → «psykiske helseplager», «NAV-veileder» stays)."""
+    text = str(text)
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def join_list(items) -> str:
+    """Norwegian list: «a, b og c»."""
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " og " + items[-1]

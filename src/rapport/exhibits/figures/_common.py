@@ -59,21 +59,9 @@ def n_lines(labels, width: int = 38) -> int:
     return sum(wrap(label, width).count("\n") + 1 for label in labels)
 
 
-def mid(text: str) -> str:
-    """A label inside a sentence: lowercase the first letter unless it starts an acronym
-    («Psykiske helseplager» → «psykiske helseplager», «NAV-veileder» stays)."""
-    text = str(text)
-    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
-        return text[0].lower() + text[1:]
-    return text
-
-
-def join(items) -> str:
-    """Norwegian list: «a, b og c»."""
-    items = [str(i) for i in items]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " og " + items[-1]
+# Running-text rules live in the one formatter; the figure code uses them under short names.
+mid = fmt.mid_sentence
+join = fmt.join_list
 
 
 def value_text(value, kind: str = "pct", decimals: int = 0) -> str:
