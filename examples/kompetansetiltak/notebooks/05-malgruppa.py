@@ -355,3 +355,7 @@ _ = publish_figure("utdanning-gruppe", group_columns(d, groups=list(GRUPPER), la
                                                  label_width=12),
                caption="Fordeling etter høyest fullførte utdanning", source=source("kartlagt"),
                data=d, n=len(kartlagt))
+u = d.set_index(["group", "category"])["share"]
+fact("malgruppa.tiltak_fagbrev_grunnskole",
+     u[(GRUPPER[0], "Fag- eller mesterbrev (ev. fagskole)")]
+     + u[(GRUPPER[0], "Grunnskole eller ingen utdanning")], kind="share_words")
