@@ -32,6 +32,7 @@ BASELINE_FILES = "_build/baseline.files"
 PREVIOUS = "_build/record.previous.json"
 CURRENT = "_build/record.json"
 PREVIEW_SITE = "_build/preview"
+PREVIEW_INDEX = "_build/preview.index.json"  # the book index of the last full preview render
 # Paths whose change can alter what a notebook publishes; anything else is render-only.
 ANALYSIS = ("notebooks/", "data/", "src/", "requirements.lock")
 
@@ -113,10 +114,17 @@ def needs_notebooks(changed: list[str]) -> bool:
 
 
 def preview_rebuild(root: Path, config_loader, prepare, changed: list[str]) -> None:
-    """One preview rebuild: notebooks only when the change can reach them, then HTML only,
-    published into the preview site in one swap (a failure leaves the last good site)."""
+    """One preview rebuild: a prose edit to one chapter re-renders that page alone
+    (`render/quick.py`) when no baseline is marked; otherwise notebooks only when the change can
+    reach them, then HTML only, published into the preview site in one swap (a failure leaves
+    the last good site)."""
     from rapport.pipeline.render import render_book
+    from rapport.pipeline.render.quick import render_page
 
+    state = root / PREVIEW_INDEX
+    if not needs_notebooks(changed) and not (root / BASELINE).is_file():
+        if render_page(root, root / PREVIEW_SITE, changed, state) is not None:
+            return
     config = config_loader(root)
     if needs_notebooks(changed):
         prepare(root, config)
@@ -125,7 +133,7 @@ def preview_rebuild(root: Path, config_loader, prepare, changed: list[str]) -> N
     review = review_since_baseline(root, config)
     try:
         render_book(root, staging, formats=("html",),
-                    texts=review["marked"].texts if review else None)
+                    texts=review["marked"].texts if review else None, keep_index=state)
         if review:
             decorate_preview(root, staging, review)
     except BaseException:

@@ -37,7 +37,7 @@ from rapport.pipeline.render import pandoc
 from rapport.pipeline.render.index import problems_to_check, read_index
 from rapport.pipeline.render.project import load_project
 
-__all__ = ["render_book", "default_timestamp", "CheckError"]
+__all__ = ["render_book", "pandoc_setup", "default_timestamp", "CheckError"]
 
 
 def default_timestamp(config: dict) -> datetime:
@@ -52,15 +52,44 @@ def default_timestamp(config: dict) -> datetime:
         return datetime(2000, 1, 1, tzinfo=timezone.utc)
 
 
+def pandoc_setup(project, tmp: Path) -> tuple[list[str], list[str], set[str]]:
+    """What every pandoc run of the book gets: the metadata arguments (the style's metadata
+    files, then this render's own, written into `tmp`), the extension's filters, and the
+    bibliography's keys. Checks that the bibliography and the CSL exist."""
+    from rapport.pipeline.render.csl import install as install_csl
+
+    missing = [b for b in project.bibliography() if not b.exists()]
+    if missing:
+        raise CheckError([Problem("_quarto.yml", 1, f"bibliography not found: {m.name}")
+                          for m in missing])
+    install_csl(project.root, project.config)
+    if project.csl() and not project.csl().exists():
+        raise CheckError([Problem("_quarto.yml", 1, f"csl not found: {project.csl().name}")])
+    bib_keys = pandoc.bibliography_keys(project.bibliography())
+    meta = {**project.document_metadata(), "link-citations": True}
+    if bib_keys:
+        meta["bibliography"] = [str(b) for b in project.bibliography()]
+    if project.csl():
+        meta["csl"] = str(project.csl())
+    meta_file = tmp / "meta.yml"
+    meta_file.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=True),
+                         encoding="utf-8")
+    # The style's metadata files first, as Quarto merges them; this render's own last.
+    meta_args = [f"--metadata-file={m}" for m in [*project.metadata_files, meta_file]]
+    filters = [pandoc.filter_arg(f) for f in project.extension.filters()]
+    return meta_args, filters, bib_keys
+
+
 def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
                 formats: tuple[str, ...] = ("html", "pdf"),
-                texts: dict[str, str] | None = None) -> list[Path]:
+                texts: dict[str, str] | None = None, keep_index: Path | None = None) -> list[Path]:
     """Render the book described by root/_quarto.yml into out_dir (an empty staging dir the
     caller later publishes atomically). Reads root/_variables.yml (generated), chapters, and
     exhibits under root/_build/artifacts/. Returns the files written. Raises
     rapport.pipeline.checks.CheckError (message names file and line) for any failed check.
-    `texts` replaces chapters' contents (the preview's review marks; never for the book)."""
-    from rapport.pipeline.render.csl import install as install_csl
+    `texts` replaces chapters' contents (the preview's review marks; never for the book).
+    `keep_index`: a file to keep the HTML book's index in, for the preview's one-page
+    re-render after a prose edit (`render/quick.py`)."""
     from rapport.pipeline.render.html import meta_list, render_html
     from rapport.pipeline.render.pdf import compile_pdf, typst_source
 
@@ -73,33 +102,14 @@ def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
     if timestamp.tzinfo is None:
         timestamp = timestamp.replace(tzinfo=timezone.utc)
 
-    missing = [b for b in project.bibliography() if not b.exists()]
-    if missing:
-        raise CheckError([Problem("_quarto.yml", 1, f"bibliography not found: {m.name}")
-                          for m in missing])
-    install_csl(root, project.config)
-    if project.csl() and not project.csl().exists():
-        raise CheckError([Problem("_quarto.yml", 1, f"csl not found: {project.csl().name}")])
-    bib_keys = pandoc.bibliography_keys(project.bibliography())
-
     targets = {"html": "html", "pdf": "typst", "docx": "docx"}
-    meta = {**project.document_metadata(), "link-citations": True}
-    if bib_keys:
-        meta["bibliography"] = [str(b) for b in project.bibliography()]
-    if project.csl():
-        meta["csl"] = str(project.csl())
     asts: dict[str, dict] = {}
     indexes = {}
     problems: list[Problem] = []
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="rapport-render-") as tmpname:
         tmp = Path(tmpname)
-        meta_file = tmp / "meta.yml"
-        meta_file.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=True),
-                             encoding="utf-8")
-        # The style's metadata files first, as Quarto merges them; this render's own last.
-        meta_args = [f"--metadata-file={m}" for m in [*project.metadata_files, meta_file]]
-        filters = [pandoc.filter_arg(f) for f in project.extension.filters()]
+        meta_args, filters, bib_keys = pandoc_setup(project, tmp)
 
         def parse(fmt: str):
             """The book's AST for `fmt`, numbered by the extension's filter (first pass)."""
@@ -149,4 +159,8 @@ def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
         with ThreadPoolExecutor(max_workers=2) as pool:
             for files in pool.map(produce, formats):
                 written.extend(files)
+    if keep_index is not None and "html" in asts:  # only once the whole book has rendered
+        from rapport.pipeline.render.quick import save_state
+
+        save_state(keep_index, asts["html"])
     return sorted(set(written))

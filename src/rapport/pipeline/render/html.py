@@ -176,59 +176,67 @@ def meta_list(ast: dict, key: str) -> list:
     return [plain(item) for item in node["c"]] if node else []
 
 
-def render_html(project: Project, index: BookIndex, ast: dict, out_dir: Path, tmp: Path,
-                *, search: bool = True) -> list[Path]:
+def check_missing(project: Project, ast: dict) -> None:
+    """The files the filter found missing (an image, a CSV download), named by source line."""
     missing = meta_list(ast, "rapport-missing")
     if missing:
         default = ("_quarto.yml", 1)
         source = project.source("html")
         raise CheckError([Problem(*source.locate(t, default), f"file not found: {t}")
                           for t in missing])
+
+
+def write_page(project: Project, index: BookIndex, ast: dict, page_name: str, blocks: list,
+               out_dir: Path) -> tuple[Path, set[str]]:
+    """One page of the book (`page_name`, e.g. «03-bruk.html») from its blocks of the filtered
+    AST: the body through pandoc, the sidebar, on-page contents and previous/next from the
+    index. Returns the file written and the notebooks the page links to."""
     template = Template((TEMPLATES / "page.html").read_text(encoding="utf-8"))
-    written: list[Path] = []
     book_title = str(project.book.get("title", ""))
-    pdf_name = project.pdf_name()
-    lang = project.lang()
-    toc_title = project.language.get("toc-title-website", "På denne siden")
     house_css = ast["meta"].get("rapport-head", {}).get("c", "")  # a <style> from the filter
-    pages = split_pages(ast)
     by_page = {p.page: p for p in index.pages}
     order = [p.page for p in index.pages]
+    page, n = by_page[page_name], order.index(page_name)
+    doc = {"pandoc-api-version": ast["pandoc-api-version"], "meta": {}, "blocks": blocks}
+    body = pandoc.run(["-f", "json", "-t", "html5", "--wrap=none", "--section-divs"],
+                      input=json.dumps(doc), fmt="html")
+    aside, stems = analysis_links(body, project.root)
+    body += aside
+    toc = _on_page_toc(blocks, project.toc_depth())
+    prev_page = by_page[order[n - 1]] if n > 0 else None
+    next_page = by_page[order[n + 1]] if n + 1 < len(order) else None
+    heading = _page_label(page) if page.part == "appendix" else page.title
+    if page.prefix and page.part == "main":
+        heading = f"{page.prefix} {page.title}"
+    text = template.substitute(
+        lang=_esc(project.lang()),
+        house_css=house_css,
+        page_title=_esc(f"{heading} – {book_title}" if heading else book_title),
+        book_title=_esc(book_title),
+        pdf_href=_esc(project.pdf_name()),
+        sidebar=_sidebar(project, index, page.page),
+        title_block=_title_block(project) if page.page == "index.html" else "",
+        body=body,
+        toc_title=_esc(project.language.get("toc-title-website", "På denne siden")),
+        toc=toc,
+        toc_class="" if toc else " empty",
+        prev=_nav_link(prev_page, "prev"),
+        next=_nav_link(next_page, "next"),
+    )
+    target = out_dir / page.page
+    target.write_text(text, encoding="utf-8")
+    return target, set(stems)
+
+
+def render_html(project: Project, index: BookIndex, ast: dict, out_dir: Path, tmp: Path,
+                *, search: bool = True) -> list[Path]:
+    check_missing(project, ast)
+    written: list[Path] = []
     notebooks: set[str] = set()
-    for n, (marker, blocks) in enumerate(pages):
-        page = by_page[marker["page"]]
-        doc = {"pandoc-api-version": ast["pandoc-api-version"], "meta": {}, "blocks": blocks}
-        body = pandoc.run(
-            ["-f", "json", "-t", "html5", "--wrap=none", "--section-divs"],
-            input=json.dumps(doc), fmt="html",
-        )
-        aside, stems = analysis_links(body, project.root)
-        body += aside
-        notebooks.update(stems)
-        toc = _on_page_toc(blocks, project.toc_depth())
-        prev_page = by_page[order[n - 1]] if n > 0 else None
-        next_page = by_page[order[n + 1]] if n + 1 < len(order) else None
-        heading = _page_label(page) if page.part == "appendix" else page.title
-        if page.prefix and page.part == "main":
-            heading = f"{page.prefix} {page.title}"
-        text = template.substitute(
-            lang=_esc(lang),
-            house_css=house_css,
-            page_title=_esc(f"{heading} – {book_title}" if heading else book_title),
-            book_title=_esc(book_title),
-            pdf_href=_esc(pdf_name),
-            sidebar=_sidebar(project, index, page.page),
-            title_block=_title_block(project) if page.page == "index.html" else "",
-            body=body,
-            toc_title=_esc(toc_title),
-            toc=toc,
-            toc_class="" if toc else " empty",
-            prev=_nav_link(prev_page, "prev"),
-            next=_nav_link(next_page, "next"),
-        )
-        target = out_dir / page.page
-        target.write_text(text, encoding="utf-8")
+    for marker, blocks in split_pages(ast):
+        target, stems = write_page(project, index, ast, marker["page"], blocks, out_dir)
         written.append(target)
+        notebooks.update(stems)
 
     # Assets: the extension's CSS and its resources (fonts), the page script; the files the
     # book links to (images, CSV downloads) as the extension's filter listed them.
@@ -242,7 +250,7 @@ def render_html(project: Project, index: BookIndex, ast: dict, out_dir: Path, tm
         shutil.copyfile(src, dst)
         written.append(dst)
     for stem in sorted(notebooks):
-        written.extend(render_notebook(project.root, stem, out_dir, lang))
+        written.extend(render_notebook(project.root, stem, out_dir, project.lang()))
     if search:
         written.extend(run_pagefind(out_dir))
     return written

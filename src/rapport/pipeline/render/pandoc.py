@@ -75,8 +75,14 @@ def to_json(text: str, fmt: str, root: Path, shortcodes: list[Path], args: list[
 def bibliography_keys(paths: list[Path]) -> set[str]:
     keys: set[str] = set()
     for path in paths:
-        if not path.exists():
-            continue
-        out = run([str(path), "-t", "csljson"])
-        keys.update(item["id"] for item in json.loads(out))
+        if path.exists():
+            stat = path.stat()
+            keys.update(_bibliography_keys(str(path), stat.st_mtime_ns, stat.st_size))
     return keys
+
+
+@lru_cache(maxsize=16)
+def _bibliography_keys(path: str, mtime_ns: int, size: int) -> frozenset[str]:
+    """The keys of one bibliography file, read once per version of the file (the preview
+    re-renders a page many times in one process)."""
+    return frozenset(item["id"] for item in json.loads(run([path, "-t", "csljson"])))

@@ -15,6 +15,7 @@ import yaml
 
 from rapport.pipeline.checks import CheckError, Problem, SourceMap
 from rapport.pipeline.render.extension import Extension, load_extension
+from rapport.pipeline.yamlfile import LOADER
 
 SHORTCODE = re.compile(r"(\{?)\{\{<\s*([A-Za-z][\w-]*)\s*(.*?)\s*>\}\}(\}?)")
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)(?:---|\.\.\.)\s*\n", re.S)
@@ -179,11 +180,11 @@ def load_project(root: Path, texts: dict[str, str] | None = None) -> Project:
     config_file = root / "_quarto.yml"
     if not config_file.exists():
         raise CheckError(f"{config_file}:1: no _quarto.yml")
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=LOADER) or {}
     var_file = root / "_variables.yml"
     variables = {}
     if var_file.exists():
-        variables = yaml.safe_load(var_file.read_text(encoding="utf-8")) or {}
+        variables = yaml.load(var_file.read_text(encoding="utf-8"), Loader=LOADER) or {}
     book = config.get("book") or {}
     chapters: list[Chapter] = []
     problems: list[Problem] = []
