@@ -50,6 +50,21 @@ fact("kartlegging.andel_veileder", float(d.set_index("category").loc["Fra NAV-ve
      kind="pct")
 
 # %% [markdown]
+# ## 4.2 Antall kartlagte kandidater
+#
+# Kandidater registrert per måned i skjemaets periode (første til siste innsendingsmåned), og
+# samtaler som ble holdt før skjemaet ble tatt i bruk og altså er registrert i etterkant.
+
+# %%
+reg_m = kartlagt["registrert"].dt.to_period("M")
+n_maaneder = (reg_m.max() - reg_m.min()).n + 1
+per_maaned = len(kartlagt) / n_maaneder
+rundet = int(fmt.round_half_up(per_maaned / 10)) * 10
+fact("kartlegging.per_maaned", per_maaned, text=f"om lag {fmt.integer(rundet)}")
+for_skjema = kartlagt["samtaledato"].dt.to_period("M") < reg_m.min()
+fact("kartlegging.n_samtale_for_skjema", int(for_skjema.sum()))
+
+# %% [markdown]
 # ## 4.2 Tidspunkt for første kartleggingssamtale
 #
 # Dager fra registrert arbeidsufør (start på sykepengeforløpet) til samtalen; «Utenfor» er
@@ -96,6 +111,10 @@ _ = publish_figure("gjennomfort-av", group_columns(d.rename(columns={"ansvarlig"
 alle = distribution(kartlagt["gjennomfort_av"].astype("object"), hvem).set_index("category")
 fact("kartlegging.andel_prosjektgruppa", float(alle.loc["Prosjektgruppa", "share"]), kind="pct")
 fact("kartlegging.andel_nav_veileder", float(alle.loc["NAV-veileder", "share"]), kind="pct")
+tf = d[(d["category"] == fylker["tromsfinnmark"]) & (d["ansvarlig"] == "Prosjektgruppa")]
+fact("kartlegging.tf_andel_prosjektgruppa", float(tf["share"].iloc[0]), kind="pct")
+tf = d[(d["category"] == fylker["tromsfinnmark"]) & (d["ansvarlig"] == "NAV-veileder")]
+fact("kartlegging.tf_andel_nav_veileder", float(tf["share"].iloc[0]), kind="pct")
 
 # %% [markdown]
 # ## 4.3 Oppfølging fra andre aktører: karriereveiledning
@@ -138,6 +157,12 @@ _ = publish_figure("kartlagt-vedtak-fylke",
                        "som får tiltak", source=source("kartlagt"), data=d, n=len(kartlagt))
 for kode, navn in fylker.items():
     fact(f"kartlegging.vedtak_{kode}", int(kartlagt.loc[kartlagt["fylke"] == kode, "vedtak"].sum()))
+    fact(f"kartlegging.kartlagt_{kode}", int((kartlagt["fylke"] == kode).sum()))
+# the report counts as «vedtak» a planned start in the form or a measure in Arena (footnote 3);
+# here the form's own answer decides, and this is how many of them have either
+ved = kartlagt[kartlagt["vedtak"]]
+fact("kartlegging.n_vedtak_med_oppstart",
+     int((ved["planlagt_oppstart"].notna() | ved["startet"]).sum()))
 andel = kartlagt["vedtak"].mean()
 fact("kartlegging.andel_vedtak", float(andel), kind="pct")
 fact("kartlegging.andel_vedtak_ord", float(andel), kind="share_words")
@@ -173,6 +198,11 @@ _ = publish_table(
            f"{AGDER_PERIODE[0]} til {AGDER_PERIODE[1]}")
 fact("kartlegging.agder_sykmeldte", int(tot["sykmeldte_10_uker"].iloc[0]))
 fact("kartlegging.agder_andel", float(t41["andel"].iloc[-1]), kind="pct")
+fact("kartlegging.agder_aktuelle", int(tot["vurdert_aktuelle"].iloc[0]))
+kontorer = t41.iloc[:-1].sort_values("andel")
+fact("kartlegging.agder_hoyest_kontor", kontorer["kontor"].iloc[-1], kind="text")
+fact("kartlegging.agder_hoyest_andel", float(kontorer["andel"].iloc[-1]), kind="pct")
+fact("kartlegging.agder_lavest_andel", float(kontorer["andel"].iloc[0]), kind="pct")
 
 uker = read_dataset("identifisering_uker")
 weeks = ["4", "5", "6", "8", "10", "12", "16", "Øvrige"]

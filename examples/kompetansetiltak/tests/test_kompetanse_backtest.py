@@ -330,3 +330,19 @@ def test_no_sentence_opens_with_a_digit():
             bad += [f"{page.name}: …{m.group(0)[:50]}"
                     for m in re.finditer(r"(?:^|[.!?] )\d\S* \S+", text)]
     assert not bad, "\n".join(bad)
+
+
+def test_chapter_4_text_numbers(kt_facts):
+    """The numbers chapter 4's prose adds to the exhibits: the monthly rate of mapped candidates
+    («omtrent 100 … per måned») and the office with the highest share in Agder (Tabell 4-1)."""
+    row = {r["statistic"]: r for r in ref_rows("tekst_nokkeltall")}[
+        "Kartleggingssamtaler per måned (siste periode)"]
+    per_month = kt_facts["kartlegging.per_maaned"]
+    assert abs(per_month["value"] - float(row["value"])) <= 0.1 * float(row["value"])
+    assert per_month["text"] == f"om lag {row['value']}"
+    offices = [r for r in ref_rows("tabell_4-1") if r["Kontor"] != "Totalt"]
+    top = max(offices, key=lambda r: int(r["Vurdert som aktuelle"]) / int(r["Antall sykmeldte 10 uker"]))
+    assert kt_facts["kartlegging.agder_hoyest_kontor"]["text"] == top["Kontor"]
+    assert kt_facts["kartlegging.agder_hoyest_andel"]["text"] == f"{top['Andel vurdert som aktuelle (%)']} prosent"
+    assert kt_facts["kartlegging.agder_aktuelle"]["value"] == int(
+        [r for r in ref_rows("tabell_4-1") if r["Kontor"] == "Totalt"][0]["Vurdert som aktuelle"])
