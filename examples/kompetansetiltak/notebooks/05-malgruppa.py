@@ -349,6 +349,13 @@ _ = publish_figure("yrke-gruppe", group_columns(d, groups=list(GRUPPER), labels_
 g = d.set_index(["group", "category"])["share"]
 fact("malgruppa.tiltak_salg", g[(GRUPPER[0], "Salgs- og serviceyrker")], kind="pct")
 fact("malgruppa.ikke_tiltak_salg", g[(GRUPPER[1], "Salgs- og serviceyrker")], kind="pct")
+# The groups as chapter 9.1 sums them up: manual occupations and academic or college ones.
+MANUELLE = ("Håndverkere", "Prosess- og maskinoperatører, transportarbeidere mv.",
+            "Renholdere, hjelpearbeidere mv.")
+AKADEMISKE = ("Akademiske yrker", "Høyskoleyrker")
+for grp, gk in zip(GRUPPER, ("tiltak", "ikke_tiltak")):
+    fact(f"malgruppa.{gk}_manuelle", sum(g[(grp, c)] for c in MANUELLE), kind="pct")
+    fact(f"malgruppa.{gk}_akademisk_hoyskole", sum(g[(grp, c)] for c in AKADEMISKE), kind="pct")
 
 d = by_group(kartlagt.assign(utd=answers(kartlagt["utdanning"])), "utd", utd_order)
 _ = publish_figure("utdanning-gruppe", group_columns(d, groups=list(GRUPPER), labels_on_bars=False,
@@ -359,3 +366,7 @@ u = d.set_index(["group", "category"])["share"]
 fact("malgruppa.tiltak_fagbrev_grunnskole",
      u[(GRUPPER[0], "Fag- eller mesterbrev (ev. fagskole)")]
      + u[(GRUPPER[0], "Grunnskole eller ingen utdanning")], kind="share_words")
+# Chapter 9.1 compares the groups: the two largest education groups together, in per cent.
+LAV_UTD = ("Fag- eller mesterbrev (ev. fagskole)", "Grunnskole eller ingen utdanning")
+for grp, gk in zip(GRUPPER, ("tiltak", "ikke_tiltak")):
+    fact(f"malgruppa.lav_utd_{gk}", sum(u[(grp, c)] for c in LAV_UTD), kind="pct")

@@ -139,6 +139,9 @@ _ = publish_figure("ny-arbeidsgiver-etter", bar_chart(d, value="count", kind="in
 n_ny = int(ny.sum())
 fact("resultater.n_ny_ag", n_ny)
 fact("resultater.andel_ny_ag", n_ny / len(fulgt), kind="pct")
+# The message heading of chapter 9.1 starts with the share in words («Om lag en av tre får …»).
+fact("resultater.andel_ny_ag_ord_stor", n_ny / len(fulgt),
+     text=verbal.capitalize(verbal.share_words(n_ny / len(fulgt))))
 new_jobs = after[after["ny_arbeidsgiver"]].drop_duplicates("lopenr")
 fact("resultater.ny_ag_privat", fmt.count_of((new_jobs["sektor"].astype("object") == "privat").sum(),
                                              n_ny), kind="text")
@@ -202,3 +205,11 @@ for g, gk in zip(GRP, ("tiltak", "kun")):
     v12 = d[(d["gruppe2"] == g) & (d["k"] == 12)]["share"].iloc[0]
     fact(f"forlop.jobb_{gk}_m6_ord", float(v6), text=verbal.pct_hedge(v6, "om lag", step=10))
     fact(f"forlop.jobb_{gk}_m12_ord", float(v12), kind="share_words")
+# Both groups together twelve months after the conversation (chapter 9.3): the share *not* in
+# work without sick leave, that is still on sickness benefits or without a main employment. The
+# printed report calls them «utenfor arbeidslivet», which Figur 7-8 cannot show.
+m12 = d[d["k"] == 12]
+ikke12 = 1 - m12["count"].sum() / m12["n"].sum()
+fact("forlop.alle_m12_n", int(m12["n"].sum()))
+fact("forlop.ikke_jobb_alle_m12", float(ikke12), kind="pct")
+fact("forlop.ikke_jobb_alle_m12_ord", float(ikke12), kind="share_words")
