@@ -231,6 +231,24 @@ def test_chapter_pages_mark_exactly_the_changes_not_by_colour_alone(reviewed):
                      "02-regioner.html": ["tbl-fornoyd-per-region"]}
 
 
+def test_the_changed_table_cell_is_marked_in_its_table_and_nothing_else(reviewed):
+    pages = _pages(reviewed["root"] / review.PREVIEW_SITE)
+    cells = {name: re.findall(r'<span id="([\w-]+)" class="rapport-endret-celle">(.*?)'
+                              r'<span class="rapport-for"> \((.*?)\)</span></span>', text)
+             for name, text in pages.items() if name != "endringer.html"}
+    (region, old_pct, new_pct), = expected_consequences(reviewed["before"],
+                                                        reviewed["after"])["regions"]
+    assert {name: len(found) for name, found in cells.items()} == {
+        "index.html": 0, "01-resultater.html": 0, "02-regioner.html": 1}
+    ((anchor, shown, was),) = cells["02-regioner.html"]
+    assert anchor == "endret-celle-tbl-fornoyd-per-region-1"
+    assert shown.startswith('<span class="visually-hidden">Endret tall:</span> ')
+    assert digits(shown) == new_pct and was.startswith("før: ") and digits(was) == old_pct
+    row = re.search(r"<tr[^>]*>(?:(?!</tr>).)*?endret-celle(?:(?!</tr>).)*</tr>",
+                    pages["02-regioner.html"], re.S).group(0)
+    assert f">{region}<" in row  # the mark sits in the changed region's row
+
+
 def test_the_published_book_carries_no_review_marks(reviewed):
     root = reviewed["root"]
     book = root / "_book"

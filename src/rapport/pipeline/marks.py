@@ -157,3 +157,82 @@ def mark_chapters(changes: Changes, old_chapters: dict[str, str],
         marked.texts[rel] = "".join(out)
     marked.count = len(marked.facts) + len(marked.prose)
     return marked
+
+
+# ------------------------------------------------------------------------------------------
+# Changed table cells, marked in the tables themselves (the parsed book, HTML only)
+
+
+def _str(text: str) -> list[dict]:
+    """Inlines for plain text (words and spaces)."""
+    out: list[dict] = []
+    for n, word in enumerate(text.split(" ")):
+        if n:
+            out.append({"t": "Space"})
+        if word:
+            out.append({"t": "Str", "c": word})
+    return out
+
+
+def _span(ident: str, classes: list[str], inlines: list[dict]) -> dict:
+    return {"t": "Span", "c": [[ident, classes, []], inlines]}
+
+
+def _table_cells(table: dict) -> tuple[list[str], dict[str, list]]:
+    """The header texts and the body rows by key (the first cell when unique, else «rad N»),
+    each row its list of pandoc cells: the same matching as `changes.cell_changes`."""
+    from rapport.pipeline.changes import _stringify
+
+    _attr, _caption, _specs, head, bodies, foot = table["c"]
+    rows = [*head[1]]
+    for body in bodies:
+        rows += [*body[2], *body[3]]
+    rows += foot[1]
+    if not rows:
+        return [], {}
+    text = [[" ".join(_stringify(cell[4]).split()) for cell in row[1]] for row in rows]
+    header, body = text[0], list(zip(text[1:], (row[1] for row in rows[1:])))
+    labels = [t[0] if t else "" for t, _ in body]
+    keys = labels if len(set(labels)) == len(labels) else [f"rad {i + 1}" for i in range(len(body))]
+    return header, {k: cells for k, (_t, cells) in zip(keys, body)}
+
+
+def mark_table_cells(blocks: list[dict], exhibits) -> dict[tuple[str, str, str], str]:
+    """Mark, in the parsed book's tables, every cell whose shown value changed
+    (`changes.ExhibitChange.cells` of tables): the new value in a highlighted span with the
+    old one after it («(før: 12 %)»), and a visually hidden «Endret tall:» so the change is
+    not shown by colour alone. Returns (exhibit id, row, column) -> the mark's anchor id."""
+    from rapport.pipeline.changes import _find_table
+
+    wanted = {e.ident: e.cells for e in exhibits if e.ident.startswith("tbl-") and e.cells}
+    anchors: dict[tuple[str, str, str], str] = {}
+
+    def visit(items: list[dict]) -> None:
+        for block in items:
+            if block.get("t") != "Div":
+                continue
+            ident = block["c"][0][0]
+            if ident not in wanted:
+                visit(block["c"][1])
+                continue
+            table = _find_table(block["c"][1])
+            if table is None:
+                continue
+            header, rows = _table_cells(table)
+            for n, change in enumerate(c for c in wanted[ident]
+                                       if c.old is not None and c.new is not None):
+                cells = rows.get(change.row)
+                if cells is None or change.column not in header:
+                    continue
+                cell = cells[header.index(change.column)]
+                anchor = f"endret-celle-{ident}-{n + 1}"
+                content = [i for b in cell[4] if b["t"] in ("Plain", "Para") for i in b["c"]]
+                cell[4] = [{"t": "Plain", "c": [_span(anchor, ["rapport-endret-celle"], [
+                    _span("", ["visually-hidden"], _str("Endret tall:")), {"t": "Space"},
+                    *content,
+                    _span("", ["rapport-for"], [{"t": "Space"}, *_str(f"(før: {change.old})")]),
+                ])]}]
+                anchors[(ident, change.row, change.column)] = anchor
+
+    visit(blocks)
+    return anchors

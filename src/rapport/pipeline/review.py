@@ -133,7 +133,8 @@ def preview_rebuild(root: Path, config_loader, prepare, changed: list[str]) -> N
     review = review_since_baseline(root, config)
     try:
         render_book(root, staging, formats=("html",),
-                    texts=review["marked"].texts if review else None, keep_index=state)
+                    texts=review["marked"].texts if review else None, keep_index=state,
+                    cell_marks=review["changes"].exhibits if review else None)
         if review:
             decorate_preview(root, staging, review)
     except BaseException:

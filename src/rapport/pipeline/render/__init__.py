@@ -82,14 +82,16 @@ def pandoc_setup(project, tmp: Path) -> tuple[list[str], list[str], set[str]]:
 
 def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
                 formats: tuple[str, ...] = ("html", "pdf"),
-                texts: dict[str, str] | None = None, keep_index: Path | None = None) -> list[Path]:
+                texts: dict[str, str] | None = None, keep_index: Path | None = None,
+                cell_marks: list | None = None) -> list[Path]:
     """Render the book described by root/_quarto.yml into out_dir (an empty staging dir the
     caller later publishes atomically). Reads root/_variables.yml (generated), chapters, and
     exhibits under root/_build/artifacts/. Returns the files written. Raises
     rapport.pipeline.checks.CheckError (message names file and line) for any failed check.
     `texts` replaces chapters' contents (the preview's review marks; never for the book).
     `keep_index`: a file to keep the HTML book's index in, for the preview's one-page
-    re-render after a prose edit (`render/quick.py`)."""
+    re-render after a prose edit (`render/quick.py`). `cell_marks`: the changed exhibits since
+    the baseline (`changes.ExhibitChange`), whose changed table cells the HTML marks."""
     from rapport.pipeline.render.html import meta_list, render_html
     from rapport.pipeline.render.pdf import compile_pdf, typst_source
 
@@ -116,6 +118,10 @@ def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
             source = project.source(fmt)
             ast = pandoc.to_json(source.text(), targets[fmt], root,
                                  project.extension.shortcodes(), [*meta_args, *filters])
+            if cell_marks and fmt == "html":
+                from rapport.pipeline.marks import mark_table_cells
+
+                mark_table_cells(ast["blocks"], cell_marks)
             for rel in meta_list(ast, "rapport-sources"):  # snippets, to name their lines
                 for n, line in enumerate((root / rel).read_text(encoding="utf-8").splitlines(), 1):
                     source.add(line, (rel, n))
