@@ -96,6 +96,32 @@ def order_categories(data: pd.DataFrame, category: str, by: pd.Series | None, so
     return [c for c in cats if c not in tail] + tail
 
 
+def levels(data: pd.DataFrame, column: str | None, given=None) -> list:
+    """What a figure draws one of each (panels, series): `given`, else the values of `column` in
+    data order; one (None) without a column."""
+    return list(given or (dict.fromkeys(data[column]) if column else [None]))
+
+
+def rows_of(data: pd.DataFrame, column: str | None, value) -> pd.DataFrame:
+    """The rows of one panel or series: those where `column` is `value`; all rows without a
+    column."""
+    return data[data[column] == value] if column else data
+
+
+def grid_rows(n: int, ncols: int) -> int:
+    """The rows of a grid of `n` panels in `ncols` columns."""
+    return -(-n // ncols)
+
+
+def grid_panels(axes, n: int) -> list:
+    """The first `n` panels of a grid of axes, in reading order; the panels beyond them (the
+    empty end of the last row) are hidden."""
+    flat = list(axes.flat)
+    for ax in flat[n:]:
+        ax.set_visible(False)
+    return flat[:n]
+
+
 def require(data: pd.DataFrame, *columns: str) -> None:
     missing = [c for c in columns if c not in data.columns]
     if missing:
