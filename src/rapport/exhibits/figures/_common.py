@@ -7,7 +7,7 @@ import textwrap
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .. import fmt
+from .. import fmt, style
 
 META = "rapport_meta"
 LAST = ("annet", "vet ikke", "ingen av disse")
@@ -36,10 +36,21 @@ def text_width_cm(text: str, fontsize: float, weight: str = "normal") -> float:
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import TextPath
 
-    from .. import style
-
     prop = FontProperties(family=[style.FONT, "DejaVu Sans"], size=fontsize, weight=weight)
     return TextPath((0, 0), str(text), prop=prop).get_extents().width / 72 * 2.54
+
+
+def canvas(height_cm: float, *, xlim=(0, 16), ylim=None):
+    """A figure 16 cm wide to draw boxes and text on: one axis filling it, without frame or
+    ticks, x from `xlim`, y from `ylim` (by default 0 at the top down to −height_cm, so that one
+    unit is one cm both ways). Returns (fig, ax)."""
+    fig, ax = style.new_figure(height_cm)
+    fig.subplots_adjust(0, 0, 1, 1)
+    with style.house():
+        ax.set_xlim(*xlim)
+        ax.set_ylim(*(ylim or (-height_cm, 0)))
+        ax.axis("off")
+    return fig, ax
 
 
 def wrap_cm(label, width_cm: float, fontsize: float) -> str:
