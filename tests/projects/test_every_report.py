@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import cli, project_id, report_projects
+from tests.conftest import cli, pdf_text, project_id, report_projects
 
 pytestmark = pytest.mark.slow
 PROJECTS = pytest.mark.parametrize("source", report_projects(), ids=project_id)
@@ -126,7 +126,7 @@ def test_pdf_is_tagged_pdf_ua_with_norwegian_language(built_projects, source):
     assert str(catalog.get("/Lang", "")).startswith("nb")
     xmp = reader.xmp_metadata.stream.get_data().decode("utf-8")
     assert "<pdfuaid:part>1</pdfuaid:part>" in xmp  # declared PDF/UA-1
-    text = "\n".join(page.extract_text() for page in reader.pages)
+    text = pdf_text(pdf_path(root))
     assert config(root)["book"]["title"] in text.replace("\n", " ")
     assert "Innhold" in text and "Kilde:" in text
 
@@ -139,14 +139,11 @@ MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
 def test_the_date_is_typed_once(built_projects, source):
     """book.date is the report's one date: the PDF colophon's «Sted og dato» and the first
     page (signature or ©-line) show it in words, and no other setting types it."""
-    from pypdf import PdfReader
-
     root = built_projects(source)
     settings = config(root)
     assert "place-date" not in (settings.get("report") or {})
     place = (settings.get("report") or {}).get("place")
-    text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf_path(root)).pages)
-                    .split())
+    text = " ".join(pdf_text(pdf_path(root)).split())
     date = str(settings["book"]["date"])
     if place is None:  # a date in words («Våren 2022») is shown as typed, without a place
         assert date in text

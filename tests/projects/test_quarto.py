@@ -21,6 +21,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.conftest import pdf_text
+
 REPO = Path(__file__).resolve().parents[2]
 QUARTO = shutil.which("quarto")
 
@@ -50,10 +52,8 @@ def _exhibits(book: Path) -> dict[str, str]:
     return out
 
 
-def _pdf(book: Path, config: dict):
-    from pypdf import PdfReader
-
-    return PdfReader(book / f"{config['book']['output-file']}.pdf")
+def _pdf(book: Path, config: dict) -> Path:
+    return book / f"{config['book']['output-file']}.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -111,15 +111,14 @@ def test_every_fact_in_both(books):
 def test_pdf_kilde_lines_and_pdf_ua(books):
     root, quarto_book, own_book = books
     config = yaml.safe_load((root / "_quarto.yml").read_text(encoding="utf-8"))
+    from pypdf import PdfReader
+
     own, quarto = _pdf(own_book, config), _pdf(quarto_book, config)
-
-    def text(reader):
-        return "\n".join(page.extract_text() for page in reader.pages)
-
-    assert text(quarto).count("Kilde:") == text(own).count("Kilde:")
-    assert "Galleri" not in text(quarto)  # the gallery is HTML-only
-    for reader in (own, quarto):
-        root_obj = reader.trailer["/Root"]
+    quarto_text = pdf_text(quarto)
+    assert quarto_text.count("Kilde:") == pdf_text(own).count("Kilde:")
+    assert "Galleri" not in quarto_text  # the gallery is HTML-only
+    for pdf in (own, quarto):
+        root_obj = PdfReader(pdf).trailer["/Root"]
         assert "/StructTreeRoot" in root_obj
         xmp = root_obj["/Metadata"].get_object().get_data().decode("utf-8", "replace")
         assert "pdfuaid:part" in xmp and re.search(r"pdfuaid:part[^0-9]*1", xmp)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import REPO, cli
+from tests.conftest import REPO, cli, pdf_text
 from tests.projects.test_every_report import pdf_path, tree_hashes
 
 pytestmark = pytest.mark.slow
@@ -71,9 +71,7 @@ def test_prose_numbers_come_from_the_data(built):
 
 
 def test_pdf_has_the_published_exhibits_and_appendices(built):
-    from pypdf import PdfReader
-
-    text = "\n".join(page.extract_text() for page in PdfReader(pdf_path(built)).pages)
+    text = pdf_text(pdf_path(built))
     for expected in ("Evaluering av tilskudd til ekspertbistand", "Tabell 1", "Litteraturliste",
                      "Vedlegg 1", "Kilde: Spørreundersøkelse"):
         assert expected in text, expected
@@ -129,8 +127,6 @@ def test_numbering_per_chapter_from_the_house_style(built, tmp_path):
     ch3 = (book / "03-bruk.html").read_text(encoding="utf-8")
     assert re.search(r'id="fig-kjennskap".{0,600}Figur 3-1:', ch3, re.S)
     assert 'class="xref">Figur 3-1</a>' in ch3
-    from pypdf import PdfReader
-
-    text = "\n".join(p.extract_text() for p in PdfReader(pdf_path(root)).pages)
+    text = pdf_text(pdf_path(root))
     assert "Figur 3-1: Hadde du hørt om tilskudd" in text
     assert "Vedlegg C" in text and "Figur 25:" not in text

@@ -20,6 +20,7 @@ import pandas as pd
 import pytest
 
 from rapport.pipeline.leaks import published_leaks
+from tests.conftest import pdf_text
 
 REPO = Path(__file__).resolve().parents[2]
 IGNORE = shutil.ignore_patterns(".venv", ".git", "_book", "_build", "_variables.yml", "*.staging",
@@ -77,12 +78,8 @@ def test_no_path_of_the_build_machine_is_published(two_builds):
                          if p.suffix in (".html", ".csv", ".svg", ".json"))
         assert str(root) not in text
         assert "ipykernel_" not in text and str(Path.home()) + "/" not in text
-        from pypdf import PdfReader
-
-        pdf = next((root / "_book").glob("*.pdf"))
-        reader = PdfReader(pdf)
-        pdf_text = "\n".join(page.extract_text() for page in reader.pages)
-        assert str(root) not in pdf_text and "ipykernel_" not in pdf_text
+        pdf = pdf_text(next((root / "_book").glob("*.pdf")))
+        assert str(root) not in pdf and "ipykernel_" not in pdf
 
 
 class _Outputs(HTMLParser):

@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import re
 import shutil
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pandas as pd
 import pytest
 import yaml
 
-from rapport.pipeline import changes, cli, record, review
+from rapport.pipeline import cli, record, review
 from tests.conftest import pdf_text
+from tests.review_cycle import digits, pct, review_cycle
 
 REPO = Path(__file__).resolve().parents[2]
 SURVEY = "data/raw/survey/ikke_mottakere_2024.csv"
@@ -35,14 +35,6 @@ KEEP_OUT = (".git", ".venv", ".tmp", "_book", "_build", "examples", "tests", "be
             ".ruff_cache", "__pycache__")
 
 pytestmark = pytest.mark.slow
-
-
-def pct(share: float) -> int:
-    return int(Decimal(repr(float(share) * 100)).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
-
-
-def digits(text: str | None) -> str:
-    return re.sub(r"\D", "", text or "")
 
 
 def relevance(root: Path) -> dict:
@@ -62,34 +54,12 @@ def relevance(root: Path) -> dict:
     }
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    """Replace one passage, byte for byte (the file's BOM and line endings kept)."""
-    data, a, b = path.read_bytes(), old.encode("utf-8"), new.encode("utf-8")
-    assert data.count(a) == 1, f"{old!r} not once in {path}"
-    path.write_bytes(data.replace(a, b))
-
-
-def build(root: Path) -> None:
-    config = cli.load_config(root)
-    cli.cmd_prepare(root, config)
-    cli.cmd_render(root, config)
-
-
 @pytest.fixture(scope="module")
 def reviewed(tmp_path_factory, register_data) -> dict:
     root = tmp_path_factory.mktemp("review-root") / "rapport"
     shutil.copytree(REPO, root, ignore=lambda d, names: [n for n in names if n in KEEP_OUT])
-    build(root)
-    before = relevance(root)
-    review.cmd_baseline(root, cli.load_config(root), label="versjon 1")
-    edit(root / SURVEY, *ANSWER)
-    edit(root / CHAPTER, *SENTENCE)
-    build(root)
-    after = relevance(root)
-    review.preview_rebuild(root, cli.load_config, cli.cmd_prepare, [CHAPTER, SURVEY])
-    found = changes.compare(record.load(root / review.BASELINE),
-                            record.collect(root, cli.load_config(root)))
-    return {"root": root, "before": before, "after": after, "changes": found}
+    return review_cycle(root, relevance, survey=SURVEY, answer=ANSWER, chapter=CHAPTER,
+                        sentence=SENTENCE)
 
 
 def consequences(before: dict, after: dict) -> tuple[set, set]:

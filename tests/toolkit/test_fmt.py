@@ -88,6 +88,19 @@ def test_dates():
     assert fmt.date_short("2023-10-11") == "11.10.2023"
 
 
+def test_month_name():
+    """Every month by number, typed here by hand (not read from Babel), and from a date."""
+    assert [fmt.month_name(m) for m in range(1, 13)] == [
+        "januar", "februar", "mars", "april", "mai", "juni",
+        "juli", "august", "september", "oktober", "november", "desember"]
+    assert fmt.month_name(dt.date(2023, 10, 11)) == "oktober"
+    assert fmt.month_name("2024-05-05") == "mai"
+    assert fmt.month_name(dt.datetime(2024, 12, 31, 23, 59)) == "desember"
+    for bad in (0, 13):
+        with pytest.raises(ValueError):
+            fmt.month_name(bad)
+
+
 def test_n_labels():
     assert fmt.n_label(214) == "(n = 214)"
     assert fmt.n_label(1311) == f"(n = 1{S}311)"

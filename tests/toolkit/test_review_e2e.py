@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import re
 import shutil
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pandas as pd
 import pytest
 import yaml
 
-from rapport.pipeline import changes, cli, record, review
+from rapport.pipeline import cli, review
 from tests.conftest import pdf_text
+from tests.review_cycle import digits, pct, review_cycle
 
 FIXTURE = Path(__file__).parent / "fixtures" / "review_book"
 EXTENSION = Path(__file__).resolve().parents[2] / "_extensions"
@@ -33,15 +33,6 @@ pytestmark = pytest.mark.slow  # two builds with a notebook run (about a minute)
 
 SENTENCE = ("Deltakerne ble spurt om tiltaket i løpet av høsten.",
             "Deltakerne ble spurt om tiltaket i løpet av våren.")
-
-
-def pct(share: float) -> int:
-    """A share as the whole percent a reader sees (half up, as printed reports round)."""
-    return int(Decimal(repr(float(share) * 100)).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
-
-
-def digits(text: str | None) -> str:
-    return re.sub(r"\D", "", text or "")
 
 
 def expected_from_survey(root: Path) -> dict:
@@ -67,35 +58,14 @@ def expected_from_survey(root: Path) -> dict:
     }
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} not once in {path}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def build(root: Path) -> None:
-    config = cli.load_config(root)
-    cli.cmd_prepare(root, config)
-    cli.cmd_render(root, config)
-
-
 @pytest.fixture(scope="module")
 def reviewed(tmp_path_factory) -> dict:
     """Build, mark the baseline, edit, build again, render the preview with its review marks."""
     root = tmp_path_factory.mktemp("review") / "rapport"
     shutil.copytree(FIXTURE, root)
     shutil.copytree(EXTENSION, root / "_extensions")
-    build(root)
-    before = expected_from_survey(root)
-    review.cmd_baseline(root, cli.load_config(root), label="versjon 1")
-    edit(root / SURVEY, *ANSWER)
-    edit(root / CHAPTER, *SENTENCE)
-    build(root)
-    after = expected_from_survey(root)
-    review.preview_rebuild(root, cli.load_config, cli.cmd_prepare, [CHAPTER, SURVEY])
-    found = changes.compare(record.load(root / review.BASELINE),
-                            record.collect(root, cli.load_config(root)))
-    return {"root": root, "before": before, "after": after, "changes": found}
+    return review_cycle(root, expected_from_survey, survey=SURVEY, answer=ANSWER,
+                        chapter=CHAPTER, sentence=SENTENCE)
 
 
 def expected_consequences(before: dict, after: dict) -> dict:

@@ -17,13 +17,11 @@
 # %%
 
 from rapport.data import read_dataset
-from rapport.exhibits import build_table, fact, publish_table
+from rapport.exhibits import build_table, fact, fmt, publish_table
 from rapport.exhibits.tables import SUM_NOTE, money_table, partial_note
 
-MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
-          "oktober", "november", "desember")
 kost = read_dataset("kostnader")
-partial = {r.aar: f"januar–{MONTHS[int(r.data_til[5:]) - 1]}"
+partial = {r.aar: f"januar–{fmt.month_name(int(r.data_til[5:]))}"
            for r in kost.itertuples() if not r.data_til.endswith("-12")}
 table, values = money_table(kost, stub="aar", parts=["tiltaksmidler", "driftsmidler"],
                             labels={"tiltaksmidler": "Tiltaksmidler",

@@ -7,7 +7,9 @@ Conventions (babel / CLDR `nb` for grouping and decimal sign):
 * Percent: «73 %» (no-break space before %). Percentage points: «7,0 pp» in tables,
   «7 prosentpoeng» in prose; «46 prosent» in prose.
 * Kroner: «kr 34 724 136» in tables, «34,7 millioner kroner» in prose.
-* Dates: «5. mai 2024» (long), «24.05.2024» (short), «oktober 2023» (month and year).
+* Dates: «5. mai 2024» (long), «24.05.2024» (short), «oktober 2023» (month and year),
+  «oktober» (month name); the patterns live in :mod:`rapport.dates` (Babel alone, for the
+  renderer too), re-exported here.
 * Counts in words: «én», «sju», «tolv» (:func:`count_words`).
 
 **Inputs.** Every percentage function takes a *share* (0–1), never a percent number:
@@ -28,17 +30,15 @@ Shares in words («om lag en av tre», «over 80 prosent») follow the one verba
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from decimal import Decimal
 from numbers import Real
 
-from babel.dates import format_date
 from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
 
+from rapport.dates import LOCALE, date_long, date_short, month_name, month_year
 from rapport.stats.rounding import round_half_up_decimal
 
-LOCALE = "nb"
 NBSP = get_group_symbol(locale=LOCALE)  # CLDR nb: U+00A0
 MINUS = get_minus_sign_symbol(locale=LOCALE)  # CLDR nb: U+2212
 COMMA = get_decimal_symbol(locale=LOCALE)  # CLDR nb: ","
@@ -49,8 +49,9 @@ if (NBSP, MINUS, COMMA) != ("\u00a0", "\u2212", ","):
 __all__ = [
     "LOCALE", "NBSP", "MINUS", "round_half_up", "integer", "decimal", "number", "signed",
     "pct", "pct_prose", "pp", "pp_prose", "signed_pct", "signed_pp", "kr", "kr_prose",
-    "date_long", "date_short", "month_year", "count_words", "n_label", "n_rounds", "n_range",
-    "pct_n", "number_word", "count", "millions", "mill_kr", "count_of", "mid_sentence", "join_list",
+    "date_long", "date_short", "month_year", "month_name", "count_words", "n_label", "n_rounds",
+    "n_range", "pct_n", "number_word", "count", "millions", "mill_kr", "count_of",
+    "mid_sentence", "join_list",
 ]
 
 
@@ -183,31 +184,6 @@ def kr_prose(amount, decimals: int = 1) -> str:
             word = singular if abs(scaled) == 1 else plural
             return f"{text} {word} kroner"
     return f"{integer(value)} kroner"
-
-
-def _as_date(value) -> _dt.date:
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    if hasattr(value, "date") and callable(value.date):  # pandas Timestamp
-        return value.date()
-    return _dt.date.fromisoformat(str(value)[:10])
-
-
-def date_long(value) -> str:
-    """«5. mai 2024» (accepts date, datetime, pandas Timestamp or ISO string)."""
-    return format_date(_as_date(value), "d. MMMM y", locale=LOCALE)
-
-
-def date_short(value) -> str:
-    """«24.05.2024»."""
-    return format_date(_as_date(value), "dd.MM.y", locale=LOCALE)
-
-
-def month_year(value) -> str:
-    """«oktober 2023»: month and year."""
-    return format_date(_as_date(value), "MMMM y", locale=LOCALE)
 
 
 def count_words(n, *, upto: int = 12, neuter: bool = False) -> str:

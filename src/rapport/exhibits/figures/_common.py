@@ -7,7 +7,7 @@ import textwrap
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .. import fmt
+from .. import fmt, style
 
 META = "rapport_meta"
 LAST = ("annet", "vet ikke", "ingen av disse")
@@ -36,10 +36,21 @@ def text_width_cm(text: str, fontsize: float, weight: str = "normal") -> float:
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import TextPath
 
-    from .. import style
-
     prop = FontProperties(family=[style.FONT, "DejaVu Sans"], size=fontsize, weight=weight)
     return TextPath((0, 0), str(text), prop=prop).get_extents().width / 72 * 2.54
+
+
+def canvas(height_cm: float, *, xlim=(0, 16), ylim=None):
+    """A figure 16 cm wide to draw boxes and text on: one axis filling it, without frame or
+    ticks, x from `xlim`, y from `ylim` (by default 0 at the top down to −height_cm, so that one
+    unit is one cm both ways). Returns (fig, ax)."""
+    fig, ax = style.new_figure(height_cm)
+    fig.subplots_adjust(0, 0, 1, 1)
+    with style.house():
+        ax.set_xlim(*xlim)
+        ax.set_ylim(*(ylim or (-height_cm, 0)))
+        ax.axis("off")
+    return fig, ax
 
 
 def wrap_cm(label, width_cm: float, fontsize: float) -> str:
@@ -82,6 +93,32 @@ def order_categories(data: pd.DataFrame, category: str, by: pd.Series | None, so
         cats = sorted(cats, key=lambda c: (-(by.get(c, 0) if pd.notna(by.get(c)) else 0)))
     tail = [c for c in cats if str(c).strip().lower().startswith(LAST)]
     return [c for c in cats if c not in tail] + tail
+
+
+def levels(data: pd.DataFrame, column: str | None, given=None) -> list:
+    """What a figure draws one of each (panels, series): `given`, else the values of `column` in
+    data order; one (None) without a column."""
+    return list(given or (dict.fromkeys(data[column]) if column else [None]))
+
+
+def rows_of(data: pd.DataFrame, column: str | None, value) -> pd.DataFrame:
+    """The rows of one panel or series: those where `column` is `value`; all rows without a
+    column."""
+    return data[data[column] == value] if column else data
+
+
+def grid_rows(n: int, ncols: int) -> int:
+    """The rows of a grid of `n` panels in `ncols` columns."""
+    return -(-n // ncols)
+
+
+def grid_panels(axes, n: int) -> list:
+    """The first `n` panels of a grid of axes, in reading order; the panels beyond them (the
+    empty end of the last row) are hidden."""
+    flat = list(axes.flat)
+    for ax in flat[n:]:
+        ax.set_visible(False)
+    return flat[:n]
 
 
 def require(data: pd.DataFrame, *columns: str) -> None:

@@ -6,12 +6,11 @@ generated alt text and plotted data for :func:`publish_figure`.
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
 from .. import style
-from ._common import attach, join, mid, n_lines, order_categories, require, value_text, wrap
+from ._common import (attach, grid_panels, grid_rows, join, mid, n_lines, order_categories,
+                      require, value_text, wrap)
 
 BAR_CM = 0.62  # height per label line
 
@@ -137,14 +136,14 @@ def county_bars(data: pd.DataFrame, *, county="county", year="year", value="valu
     require(data, county, year, value)
     years = list(years or sorted(data[year].unique()))
     counties = list(dict.fromkeys(data[county]))
-    nrows = math.ceil(len(counties) / ncols)
+    nrows = grid_rows(len(counties), ncols)
     fig, axes = style.new_figure(2 + 3.6 * nrows, ncols=ncols, nrows=nrows, sharey=True,
                                  layout="constrained", squeeze=False)
     color = style.BLUE
     with style.house():
         vmax = max(data[value].max(), 1e-9)
         ticks = [str((year_labels or {}).get(y, y)) for y in years]
-        for ax, name in zip(axes.flat, counties):
+        for ax, name in zip(grid_panels(axes, len(counties)), counties):
             vals = data[data[county] == name].set_index(year)[value].reindex(years).fillna(0)
             ax.bar(range(len(years)), vals, color=color, width=0.72)
             ax.set_title(wrap(name, 22), loc="left", fontsize=8.5)
@@ -157,8 +156,6 @@ def county_bars(data: pd.DataFrame, *, county="county", year="year", value="valu
                 ax.yaxis.set_major_formatter(style.millions_formatter())
             else:
                 ax.yaxis.set_major_formatter(style.number_formatter())
-        for ax in axes.flat[len(counties):]:
-            ax.set_visible(False)
         if kind == "mill_kr":
             fig.supylabel("Millioner kroner", fontsize=8.5)
     alt = alt_county(data, county=county, year=year, value=value, years=years, kind=kind)

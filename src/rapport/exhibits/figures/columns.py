@@ -62,8 +62,6 @@ def partial_quarter_note(first: pd.Timestamp, last: pd.Timestamp) -> str | None:
     for data covering `first`..`last` (dates); None when both end quarters are whole."""
     from rapport.exhibits import fmt
 
-    months = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
-              "september", "oktober", "november", "desember")
     parts = []
     for day, is_first in ((pd.Timestamp(first), True), (pd.Timestamp(last), False)):
         q = pd.Period(day, freq="Q")
@@ -72,7 +70,7 @@ def partial_quarter_note(first: pd.Timestamp, last: pd.Timestamp) -> str | None:
         covered = [p for p in q_months if (p >= m if is_first else p <= m)]
         if len(covered) == 3:
             continue
-        names = [months[p.month - 1] for p in covered]
+        names = [fmt.month_name(p.month) for p in covered]
         span = names[0] if len(names) == 1 else f"{names[0]}{fmt.NDASH}{names[-1]}"
         parts.append(f"{quarter_label(q)} kun består av {span} {q.year}")
     if not parts:

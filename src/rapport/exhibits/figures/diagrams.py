@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
 from .. import style
-from ._common import attach, join, mid, text_width_cm, wrap, wrap_cm
+from ._common import attach, canvas, join, mid, text_width_cm, wrap, wrap_cm
 
 DAC_CRITERIA = ("Relevans", "Samstemthet", "Måloppnåelse", "Effektivitet", "Virkninger",
                 "Bærekraft")
@@ -31,13 +31,9 @@ def dac_diagram(highlight=DAC_DEFAULT, *, criteria=DAC_CRITERIA,
     unknown = set(highlight) - set(criteria)
     if unknown:
         raise ValueError(f"ukjente kriterier {sorted(unknown)}; kjente: {list(criteria)}")
-    fig, ax = style.new_figure(8.0)
-    fig.subplots_adjust(0, 0, 1, 1)
+    fig, ax = canvas(8.0, xlim=(-2.1, 2.1), ylim=(-1.05, 1.05))
     with style.house():
-        ax.set_xlim(-2.1, 2.1)
-        ax.set_ylim(-1.05, 1.05)
         ax.set_aspect("equal")
-        ax.axis("off")
         ax.add_patch(Circle((0, 0), 0.52, facecolor="white", edgecolor=style.BLUE, lw=1.2))
         ax.text(0, 0, wrap(title, 14), ha="center", va="center", fontsize=10,
                 fontweight="semibold", color=style.BLUE)
@@ -133,13 +129,9 @@ def logic_model(columns, *, groups=None, chars_per_cm=5.6):
     row_h = box_h + 0.5
     legend = legend_rows(list(palette), 16 - 0.4) if palette else []
     legend_h = 0.4 + LEGEND_ROW_CM * len(legend) if palette else 0.0
-    fig, ax = style.new_figure(1.4 + rows * row_h + legend_h)
-    fig.subplots_adjust(0, 0, 1, 1)
+    total = 1.4 + rows * row_h + legend_h
+    fig, ax = canvas(total, xlim=(0, k), ylim=(-total + 1.4, 1.4))
     with style.house():
-        total = 1.4 + rows * row_h + legend_h
-        ax.set_xlim(0, k)
-        ax.set_ylim(-total + 1.4, 1.4)
-        ax.axis("off")
         for j, ((title, _), boxes) in enumerate(zip(columns, wrapped)):
             cx = j + 0.5
             ax.text(cx, 0.75, wrap(title, width_chars), ha="center", va="center",

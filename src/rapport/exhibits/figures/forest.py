@@ -7,13 +7,13 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import fmt, style
-from ._common import attach, require
+from ._common import attach, grid_panels, grid_rows, levels, require, rows_of
 
 
 def alt_forest(data, *, label, coef, low, high, facet, facets, decimals) -> str:
     parts = []
     for f in facets:
-        sub = data[data[facet] == f] if facet else data
+        sub = rows_of(data, facet, f)
         sig = int(((sub[low] > 0) | (sub[high] < 0)).sum())
         lo, hi = sub[coef].min(), sub[coef].max()
         parts.append((f"{f}: " if f is not None else "")
@@ -30,18 +30,14 @@ def forest_plot(data: pd.DataFrame, *, label: str = "label", coef: str = "coef",
                 ncols: int = 1, row_cm: float = 0.45):
     """Rows top to bottom in `order` (default: as in the data)."""
     require(data, label, coef, low, high, *([facet] if facet else []))
-    facets = list(facets or (dict.fromkeys(data[facet]) if facet else [None]))
+    facets = levels(data, facet, facets)
     order = list(order or dict.fromkeys(data[label]))
-    nrows = -(-len(facets) // ncols)
+    nrows = grid_rows(len(facets), ncols)
     fig, axes = style.new_figure(row_cm * len(order) * nrows + 1.6 * nrows + 1.0, nrows=nrows,
                                  ncols=ncols, sharex=True, layout="constrained", squeeze=False)
     with style.house():
-        for k, ax in enumerate(axes.flat):
-            if k >= len(facets):
-                ax.set_visible(False)
-                continue
-            sub = data[data[facet] == facets[k]] if facet else data
-            sub = sub.set_index(label).reindex(order)
+        for ax, f in zip(grid_panels(axes, len(facets)), facets):
+            sub = rows_of(data, facet, f).set_index(label).reindex(order)
             ypos = range(len(order))
             ax.errorbar(sub[coef], list(ypos),
                         xerr=[sub[coef] - sub[low], sub[high] - sub[coef]], fmt="o",
@@ -49,8 +45,8 @@ def forest_plot(data: pd.DataFrame, *, label: str = "label", coef: str = "coef",
             ax.axvline(0, color=style.TEXT, linewidth=0.7)
             ax.set_yticks(list(ypos), [str(o) for o in order])
             ax.set_ylim(len(order) - 0.5, -0.5)
-            if facets[k] is not None:
-                ax.set_title(str(facets[k]), loc="left")
+            if f is not None:
+                ax.set_title(str(f), loc="left")
             ax.xaxis.set_major_formatter(style.number_formatter(decimals))
         for ax in axes[-1, :]:
             ax.set_xlabel(x_label)

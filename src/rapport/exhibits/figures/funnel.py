@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from .. import fmt, style
-from ._common import attach, join, require
+from ._common import attach, grid_panels, grid_rows, join, levels, require
 
 MARKERS = ("o", "^")
 
@@ -33,22 +33,19 @@ def funnel_plot(data: pd.DataFrame, *, x: str = "d", y: str = "se_d", facet: str
                 ncols: int = 2):
     """Panels of funnel plots from one row per estimate (x, y, facet, group)."""
     require(data, x, y, facet, group)
-    facets = list(facets or dict.fromkeys(data[facet]))
-    groups = list(groups or dict.fromkeys(data[group]))
+    facets = levels(data, facet, facets)
+    groups = levels(data, group, groups)
     if len(groups) > len(MARKERS):
         raise ValueError(f"høyst {len(MARKERS)} grupper")
-    nrows = -(-len(facets) // ncols)
+    nrows = grid_rows(len(facets), ncols)
     fig, axes = style.new_figure(6.2 * nrows + 1.4, nrows=nrows, ncols=ncols, sharex=True,
                                  sharey=True, layout="constrained", squeeze=False)
     top = float(data[y].max()) * 1.05
     lim = max(float(np.abs(data[x]).max()) * 1.1, z * top)
     se_line = np.linspace(0, top, 50)
     with style.house():
-        for k, ax in enumerate(axes.flat):
-            if k >= len(facets):
-                ax.set_visible(False)
-                continue
-            sub = data[data[facet] == facets[k]]
+        for ax, f in zip(grid_panels(axes, len(facets)), facets):
+            sub = data[data[facet] == f]
             for i, g in enumerate(groups):
                 part = sub[sub[group] == g]
                 ax.scatter(part[x], part[y], marker=MARKERS[i], s=22,
@@ -58,7 +55,7 @@ def funnel_plot(data: pd.DataFrame, *, x: str = "d", y: str = "se_d", facet: str
                 ax.plot(sign * z * se_line, se_line, color=style.TEXT, linewidth=0.7,
                         linestyle="--")
             ax.axvline(0, color=style.GRID, linewidth=0.8)
-            ax.set_title(str(facets[k]), loc="left")
+            ax.set_title(str(f), loc="left")
             ax.set_xlim(-lim, lim)
             ax.set_ylim(top, 0)
             ax.xaxis.set_major_formatter(style.number_formatter(2))

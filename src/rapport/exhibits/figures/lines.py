@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import fmt, style
-from ._common import attach, join, require, value_text
+from ._common import attach, join, levels, require, rows_of, value_text
 
 DASHES = ("-", "--", "-.", ":")
 
@@ -17,11 +17,11 @@ def alt_lines(data, *, x, y, series, panel, panels, kind, decimals, x_label,
     parts = []
     for p in panels:
         kind_p, dec_p = (panel_kinds or {}).get(p, (kind, decimals))
-        sub = data[data[panel] == p] if panel else data
+        sub = rows_of(data, panel, p)
         names = list(dict.fromkeys(sub[series])) if series else [None]
         bits = []
         for s in names:
-            line = sub[sub[series] == s] if series else sub
+            line = rows_of(sub, series, s)
             peak = line.loc[line[y].idxmax()]
             low = line.loc[line[y].idxmin()]
             label = f"{s}: " if s is not None else ""
@@ -46,8 +46,8 @@ def line_panels(data: pd.DataFrame, *, x: str = "x", y: str = "value", series: s
     Each series keeps its colour and dash pattern across panels (colour is never the only cue).
     """
     require(data, x, y, *(c for c in (series, panel) if c))
-    panels = list(panels or (dict.fromkeys(data[panel]) if panel else [None]))
-    names = list(series_order or (dict.fromkeys(data[series]) if series else [None]))
+    panels = levels(data, panel, panels)
+    names = levels(data, series, series_order)
     if len(names) > len(style.OKABE_ITO):
         raise ValueError(f"høyst {len(style.OKABE_ITO)} serier")
     fig, axes = style.new_figure(height_cm * len(panels) + 1.0, nrows=len(panels),
@@ -58,9 +58,9 @@ def line_panels(data: pd.DataFrame, *, x: str = "x", y: str = "value", series: s
     with style.house():
         for ax, p in zip(axes[:, 0], panels):
             kind_p, dec_p = (panel_kinds or {}).get(p, (kind, decimals))
-            sub = data[data[panel] == p] if panel else data
+            sub = rows_of(data, panel, p)
             for i, s in enumerate(names):
-                line = sub[sub[series] == s] if series else sub
+                line = rows_of(sub, series, s)
                 if line.empty:
                     continue
                 ax.plot(line[x], line[y], color=style.OKABE_ITO[i], linestyle=DASHES[i % 4],

@@ -9,7 +9,7 @@ import pandas as pd
 from matplotlib.patches import Rectangle
 
 from .. import style
-from ._common import attach, require, wrap
+from ._common import attach, canvas, require, wrap
 
 
 def alt_matrix(data: pd.DataFrame, *, row, column, text, rows, columns) -> str:
@@ -40,13 +40,9 @@ def text_matrix(data: pd.DataFrame, *, row="row", column="column", text="text", 
     heights = [max(wrapped[(r, c)].count("\n") + 1 for c in columns) for r in rows]
     head_h = 1.6
     total = head_h + sum(0.45 * h + 0.5 for h in heights)
-    fig, ax = style.new_figure(total + 0.4)
-    fig.subplots_adjust(0, 0, 1, 1)
     k = len(columns) + 1
+    fig, ax = canvas(total + 0.4, xlim=(0, k), ylim=(-total, 0.2))
     with style.house():
-        ax.set_xlim(0, k)
-        ax.set_ylim(-total, 0.2)
-        ax.axis("off")
         for j, c in enumerate(columns, start=1):
             ax.add_patch(Rectangle((j + 0.03, -head_h + 0.1), 0.94, head_h - 0.2,
                                    color=style.BLUES[5]))

@@ -13,7 +13,8 @@ import pandas as pd
 from matplotlib.ticker import FuncFormatter, MultipleLocator
 
 from .. import fmt, style
-from ._common import attach, join, require, value_text
+from ._common import (attach, grid_panels, grid_rows, join, levels, require, rows_of,
+                      value_text)
 
 DASHES = ("-", "--", "-.", ":")
 GREY = "#A6A6A6"
@@ -67,14 +68,14 @@ def alt_series(data, *, x, y, series, facet, facets, highlight, kind, decimals,
                x_label, facet_kinds=None) -> str:
     parts = []
     for f in facets:
-        sub = data[data[facet] == f] if facet else data
+        sub = rows_of(data, facet, f)
         kind_f, dec_f = (facet_kinds or {}).get(f, (kind, decimals))
         first, last = sub[x].min(), sub[x].max()
         shown = [s for s in dict.fromkeys(sub[series])] if series else [None]
         named = [s for s in shown if not highlight or s in highlight]
         bits = []
         for s in named:
-            line = sub[sub[series] == s] if series else sub
+            line = rows_of(sub, series, s)
             a = line.loc[line[x] == first, y]
             b = line.loc[line[x] == last, y]
             if a.empty or b.empty:
@@ -114,36 +115,33 @@ def series_grid(data: pd.DataFrame, *, x: str = "x", y: str = "value",
     x may be numbers (years) or timestamps (months).
     """
     require(data, x, y, *(c for c in (series, facet) if c))
-    facets = list(facets or (dict.fromkeys(data[facet]) if facet else [None]))
-    names = list(series_order or (dict.fromkeys(data[series]) if series else [None]))
+    facets = levels(data, facet, facets)
+    names = levels(data, series, series_order)
     if highlight:
         unknown = [h for h in highlight if h not in names]
         if unknown:
             raise KeyError(f"highlight: no series {unknown}")
     per_facet = {}
     for f in facets:
-        sub = data[data[facet] == f] if facet else data
+        sub = rows_of(data, facet, f)
         present = set(sub[series]) if series else {None}
         per_facet[f] = [s for s in names if s in present and (not highlight or s in highlight)]
         if len(per_facet[f]) > len(style.OKABE_ITO):
             raise ValueError(f"høyst {len(style.OKABE_ITO)} fargede serier per panel; "
                              "bruk highlight=")
     shared = len({tuple(v) for v in per_facet.values()}) == 1
-    nrows = -(-len(facets) // ncols)
+    nrows = grid_rows(len(facets), ncols)
     fig, axes = style.new_figure(panel_cm * nrows + 1.2, nrows=nrows, ncols=ncols,
                                  sharey=sharey, layout="constrained", squeeze=False)
     with style.house():
-        for k, ax in enumerate(axes.flat):
-            if k >= len(facets):
-                ax.set_visible(False)
-                continue
-            sub = data[data[facet] == facets[k]] if facet else data
-            kind_f, dec_f = (facet_kinds or {}).get(facets[k], (kind, decimals))
+        for k, (ax, f) in enumerate(zip(grid_panels(axes, len(facets)), facets)):
+            sub = rows_of(data, facet, f)
+            kind_f, dec_f = (facet_kinds or {}).get(f, (kind, decimals))
             scale = 100 if kind_f == "pp" else 1
-            coloured = per_facet[facets[k]]
+            coloured = per_facet[f]
             grey_done = False
             for s in names:
-                line = (sub[sub[series] == s] if series else sub).sort_values(x)
+                line = rows_of(sub, series, s).sort_values(x)
                 if line.empty:
                     continue
                 if s in coloured:
@@ -157,8 +155,8 @@ def series_grid(data: pd.DataFrame, *, x: str = "x", y: str = "value",
             if zero_line:
                 ax.axhline(0, color=style.TEXT, linewidth=0.6)
             year_ticks(ax, sub[x])
-            if facets[k] is not None:
-                ax.set_title(str(facets[k]), loc="left")
+            if f is not None:
+                ax.set_title(str(f), loc="left")
             ax.yaxis.set_major_formatter(_formatter("number" if kind_f == "pp" else kind_f,
                                                     dec_f))
             if y_label and k % ncols == 0:
@@ -181,7 +179,7 @@ def series_grid(data: pd.DataFrame, *, x: str = "x", y: str = "value",
 def alt_stacked(data, *, group, part, value, panel, panels, groups) -> str:
     out = []
     for p in panels:
-        sub = data[data[panel] == p] if panel else data
+        sub = rows_of(data, panel, p)
         bits = []
         for g in groups:
             row = sub[sub[group] == g].sort_values(value, ascending=False)
@@ -200,7 +198,7 @@ def stacked_shares(data: pd.DataFrame, *, group: str = "group", part: str = "par
     summing to 1 per group and panel), panels stacked vertically, one legend. Shares of at
     least `label_min` are written in their segment."""
     require(data, group, part, value, *([panel] if panel else []))
-    panels = list(panels or (dict.fromkeys(data[panel]) if panel else [None]))
+    panels = levels(data, panel, panels)
     groups = list(groups or dict.fromkeys(data[group]))
     parts = list(parts or dict.fromkeys(data[part]))
     keys = [group, part] + ([panel] if panel else [])
@@ -217,7 +215,7 @@ def stacked_shares(data: pd.DataFrame, *, group: str = "group", part: str = "par
     fig, axes = style.new_figure(height, nrows=len(panels), layout="constrained", squeeze=False)
     with style.house():
         for ax, p in zip(axes[:, 0], panels):
-            sub = data[data[panel] == p] if panel else data
+            sub = rows_of(data, panel, p)
             table = sub.pivot_table(index=group, columns=part, values=value, aggfunc="sum",
                                     fill_value=0).reindex(index=groups, columns=parts,
                                                           fill_value=0)

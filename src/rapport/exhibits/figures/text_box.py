@@ -14,7 +14,7 @@ import pandas as pd
 from matplotlib.patches import Rectangle
 
 from .. import style
-from ._common import attach, wrap
+from ._common import attach, canvas, wrap
 
 LINE_KINDS = ("lead", "text", "strong", "option", "plain")
 _CHARS = 88
@@ -32,12 +32,8 @@ def text_box(lines, *, title: str = "Tekstboks"):
         rows.append((kind, shown, wrapped, wrapped.count("\n") + 1))
     line_h, gap = 0.44, 0.22
     height = 0.8 + sum(n * line_h + gap for *_, n in rows)
-    fig, ax = style.new_figure(height)
-    fig.subplots_adjust(0, 0, 1, 1)
+    fig, ax = canvas(height)
     with style.house():
-        ax.set_xlim(0, 16)
-        ax.set_ylim(-height, 0)
-        ax.axis("off")
         ax.add_patch(Rectangle((0.05, -height + 0.05), 15.9, height - 0.1, facecolor="#F4F7FB",
                                edgecolor=style.BLUE, lw=0.8))
         y = -0.4

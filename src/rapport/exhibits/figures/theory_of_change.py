@@ -26,7 +26,7 @@ import pandas as pd
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 from .. import style
-from ._common import attach, join, mid, wrap
+from ._common import attach, canvas, join, mid, wrap
 
 KINDS = ("normal", "service", "mechanism")
 SERVICE = "#FFE08A"      # the report's yellow contact-point boxes
@@ -139,12 +139,8 @@ def theory_of_change(spec: Mapping, *, per_row: int = 4, source: str = "spec"):
     arrow_h, row_gap = 0.55, 0.2
     heights = [sum(h for _, _, h in rows) + row_gap * (len(rows) - 1) for _, rows, _, _ in bands]
     total = sum(heights) + arrow_h * (len(bands) - 1) + 0.4
-    fig, ax = style.new_figure(total)
-    fig.subplots_adjust(0, 0, 1, 1)
+    fig, ax = canvas(total)
     with style.house():
-        ax.set_xlim(0, 16)
-        ax.set_ylim(-total, 0)
-        ax.axis("off")
         y = -0.2
         for b, ((level, rows, gap, band), height) in enumerate(zip(bands, heights)):
             kind = level.get("kind", "normal") if band == "level" else "implementation"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from rapport.dates import month_name
 from rapport.pipeline.checks import CheckError, Problem, SourceMap
 from rapport.pipeline.render.extension import Extension, load_extension
 from rapport.pipeline.yamlfile import LOADER
@@ -20,12 +21,6 @@ from rapport.pipeline.yamlfile import LOADER
 SHORTCODE = re.compile(r"(\{?)\{\{<\s*([A-Za-z][\w-]*)\s*(.*?)\s*>\}\}(\}?)")
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)(?:---|\.\.\.)\s*\n", re.S)
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|$@~^])")
-
-MONTHS_NB = (
-    "januar", "februar", "mars", "april", "mai", "juni",
-    "juli", "august", "september", "oktober", "november", "desember",
-)
-
 
 @dataclass
 class Chapter:
@@ -152,7 +147,7 @@ def format_date_nb(value) -> str:
     if not m:
         return text
     year, month, day = int(m[1]), int(m[2]), int(m[3])
-    return f"{day}. {MONTHS_NB[month - 1]} {year}"
+    return f"{day}. {month_name(month)} {year}"
 
 
 def _chapter_files(entries) -> list[str]:
