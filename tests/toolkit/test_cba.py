@@ -19,7 +19,8 @@ COMMON = {
     "wage_growth": 0.0, "labour_cost_factor": 1.5, "monthly_wage": 10000, "job_share": 1.0,
     "exit_control": 0.1, "exit_treated": 0.1, "effect_months": 48,
     "benefit_per_year": 12000, "benefit_per_income_krone": 0.5, "benefit_tax": 0.11,
-    "tiltakspenger_per_month": 536, "leisure_hours": 80, "income_tax": 0.25,
+    "tiltakspenger_share": 0.1, "tiltakspenger_daily_rate": 268,
+    "tiltakspenger_days_per_month": 20, "leisure_hours": 80, "income_tax": 0.25,
     "hours_per_month": 100, "leisure_value": 0.5, "caseworker_hourly_cost": 400,
 }
 ONE_MONTH = {"model": "hazard", "duration_months": 1, "base_hazard": 0.2, "lock_in": 0.5,
@@ -37,7 +38,7 @@ def test_one_month_one_measure_every_row():
     # treated find work with 0.2 × 1.5 = 0.3, the control with 0.2: Δ employment 0.1
     assert rows["value_creation"] == pytest.approx(0.1 * 10000 * 1.0 * 1.5)        # 1 500
     assert rows["nav_cost"] == pytest.approx(-500 * 1 * 1.2)                       # −600
-    assert rows["tiltakspenger"] == pytest.approx(-0.2 * 536)                      # −107,2
+    assert rows["tiltakspenger"] == pytest.approx(-0.2 * 536)  # 268 × 20 × 0.1 = 536: −107,2
     assert rows["caseworker"] == pytest.approx(-0.5 * 400)                         # −200
     # net hourly wage 10 000 × 0.75 / 100 = 75 kr; 80 h × 75 × ½ = 3 000
     assert rows["leisure"] == pytest.approx(-3000)
@@ -102,8 +103,22 @@ def test_transfer_and_other_sector_costs():
     assert rows["tiltakspenger"] == 0
 
 
+def test_a_wage_subsidy_is_a_transfer_of_its_share_of_the_wage_with_the_markup():
+    p = params(M={"model": "income", "duration_months": 2, "wage_subsidy": 0.4,
+                  "wage_subsidy_markup": 1.3, "tiltakspenger": False})
+    assert p.measures["M"].nav_transfer == pytest.approx(5200)        # 10 000 × 0.4 × 1.3
+    rows = priced_effects(p.measures["M"], p.common)
+    assert rows["nav_cost"] == pytest.approx(-0.2 * 5200 * 2)           # −2 080: the tax cost
+    with pytest.raises(ParameterError, match="M.wage_subsidy: give either wage_subsidy or "
+                                             "nav_transfer, not both"):
+        params(M={"model": "income", "duration_months": 2, "wage_subsidy": 0.4,
+                  "nav_transfer": 100})
+    with pytest.raises(ParameterError, match="M.wage_subsidy: expected a fraction"):
+        params(M={"model": "income", "duration_months": 2, "wage_subsidy": 40})
+
+
 def test_break_even_solvers_recover_values_set_up_by_hand():
-    p = params({"leisure_hours": 0, "benefit_per_year": 0, "tiltakspenger_per_month": 0},
+    p = params({"leisure_hours": 0, "benefit_per_year": 0, "tiltakspenger_share": 0},
                M={**ONE_MONTH, "caseworker_hours": 0})
     m, c = p.measures["M"], p.common
     # net(w) = 1 500 w − 600: zero at w = 0.4; the same for the job share

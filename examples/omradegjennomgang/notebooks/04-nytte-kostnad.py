@@ -84,6 +84,12 @@ fact("cba.trygd_aar", C.benefit_per_year, text=fmt.kr_prose(C.benefit_per_year))
 fact("cba.trygd_per_krone", C.benefit_per_income_krone, text=fmt.decimal(C.benefit_per_income_krone, 2))
 pct_fact("cba.skatt_trygd", C.benefit_tax)
 fact("cba.tiltakspenger_mnd", C.tiltakspenger_per_month, text=fmt.kr_prose(C.tiltakspenger_per_month))
+pct_fact("cba.tiltakspenger_andel", C.tiltakspenger_share)
+fact("cba.tiltakspenger_dagsats", C.tiltakspenger_daily_rate,
+     text=fmt.kr_prose(C.tiltakspenger_daily_rate))
+fact("cba.tiltakspenger_dager", C.tiltakspenger_days_per_month,
+     text=fmt.decimal(C.tiltakspenger_days_per_month, 0))
+pct_fact("cba.lonnstilskudd_sats", M["Midlertidig lønnstilskudd"].wage_subsidy)
 fact("cba.fritid_timer", C.leisure_hours, text=fmt.decimal(C.leisure_hours, 0))
 fact("cba.fritid_timer_full", M["Utdanning"].leisure_hours,
      text=fmt.decimal(M["Utdanning"].leisure_hours, 1))

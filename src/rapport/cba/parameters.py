@@ -9,7 +9,7 @@ the file, the key path and what was expected.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,9 @@ class Common:
     benefit_per_year: float         # benefits paid per year to a person not in work
     benefit_per_income_krone: float  # benefit kroner saved per krone of extra earnings
     benefit_tax: float              # tax on benefits (the saving counted is net of it)
-    tiltakspenger_per_month: float  # expected tiltakspenger per participant-month
+    tiltakspenger_share: float      # share of participants who receive tiltakspenger
+    tiltakspenger_daily_rate: float  # tiltakspenger per day
+    tiltakspenger_days_per_month: float  # days paid per month
     leisure_hours: float            # participant's extra hours in a measure per month
     income_tax: float               # tax rate at the monthly wage (net wage)
     hours_per_month: float          # hours in a full-time month
@@ -56,6 +58,12 @@ class Common:
     @property
     def net_hourly_wage(self) -> float:
         return self.monthly_wage * (1 - self.income_tax) / self.hours_per_month
+
+    @property
+    def tiltakspenger_per_month(self) -> float:
+        """Expected tiltakspenger per participant-month: rate × days × the share receiving it."""
+        return (self.tiltakspenger_daily_rate * self.tiltakspenger_days_per_month
+                * self.tiltakspenger_share)
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,10 @@ class Measure:
     # costs per participant-month
     nav_cost: float = 0.0           # budget cost in NAV (social cost: × (1 + tax_cost))
     nav_transfer: float = 0.0       # a transfer (wage subsidy): only its tax-financing cost counts
+    # or the transfer as a wage subsidy: this share of common.monthly_wage × wage_subsidy_markup
+    # (holiday pay, employer's tax, pension); parse_parameters turns it into nav_transfer
+    wage_subsidy: float | None = None
+    wage_subsidy_markup: float = 1.0
     other_sector_cost: float = 0.0  # budget cost in other sectors (× (1 + tax_cost))
     tiltakspenger: bool = True      # participants may receive tiltakspenger
     caseworker_hours: float = 0.0   # extra caseworker hours per month in the measure
@@ -108,7 +120,7 @@ _COMMON_KEYS = [f.name for f in fields(Common)]
 _INT_KEYS = {"price_year"}
 _FRACTIONS = {"discount_rate", "tax_cost", "wage_growth", "job_share", "exit_control",
               "exit_treated", "benefit_tax", "income_tax", "leisure_value", "base_hazard",
-              "income_decay"}
+              "income_decay", "tiltakspenger_share", "wage_subsidy"}
 
 
 def _number(value: Any, where: str, key: str, *, integer: bool = False) -> float:
@@ -126,7 +138,7 @@ def _check_range(value: float, where: str, key: str) -> None:
     if name in _FRACTIONS and not 0 <= value <= 1:
         raise ParameterError(where, key, f"expected a fraction between 0 and 1, got {value!r}")
     if name in {"duration_months", "monthly_wage", "hours_per_month", "horizon_years",
-                "labour_cost_factor"} and value <= 0:
+                "labour_cost_factor", "wage_subsidy_markup"} and value <= 0:
         raise ParameterError(where, key, f"expected a positive number, got {value!r}")
 
 
@@ -155,7 +167,8 @@ def _measure(name: str, raw: Any, where: str) -> Measure:
             if not isinstance(value, bool):
                 raise ParameterError(where, full, f"expected true or false, got {value!r}")
             values[key] = value
-        elif value is None and key in {"job_share", "effect_months", "leisure_hours"}:
+        elif value is None and key in {"job_share", "effect_months", "leisure_hours",
+                                       "wage_subsidy"}:
             values[key] = None
         else:
             number = _number(value, where, full)
@@ -189,9 +202,22 @@ def parse_parameters(raw: Any, where: str = "<parameters>") -> Parameters:
     if not isinstance(measures_raw, dict) or not measures_raw:
         raise ParameterError(where, "measures", "missing or empty (expected name → parameters)")
     measures = {str(name): _measure(str(name), m, where) for name, m in measures_raw.items()}
+    common = Common(**values)
+    measures = {name: _with_wage_subsidy(m, common, where) for name, m in measures.items()}
     unpriced = tuple(_unpriced(name, u, measures, where)
                      for name, u in (raw.get("unpriced") or {}).items())
-    return Parameters(Common(**values), measures, str(raw.get("source", "")), unpriced)
+    return Parameters(common, measures, str(raw.get("source", "")), unpriced)
+
+
+def _with_wage_subsidy(measure: Measure, common: Common, where: str) -> Measure:
+    """A measure given as a wage subsidy gets its monthly transfer from the shared wage."""
+    if measure.wage_subsidy is None:
+        return measure
+    if measure.nav_transfer:
+        raise ParameterError(where, f"measures.{measure.name}.wage_subsidy",
+                             "give either wage_subsidy or nav_transfer, not both")
+    transfer = common.monthly_wage * measure.wage_subsidy * measure.wage_subsidy_markup
+    return replace(measure, nav_transfer=transfer)
 
 
 def _unpriced(name: str, raw: Any, measures: dict, where: str) -> Unpriced:
