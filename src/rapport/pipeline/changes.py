@@ -95,21 +95,31 @@ def _stringify(node) -> str:
     return ""
 
 
+def table_cells(table) -> list[list]:
+    """Every row of a pandoc Table (head, bodies, foot), each a list of its pandoc cells."""
+    _attr, _caption, _specs, head, bodies, foot = table["c"]
+    rows = [row[1] for row in head[1]]
+    for body in bodies:
+        rows += [row[1] for row in (*body[2], *body[3])]
+    return rows + [row[1] for row in foot[1]]
+
+
+def cell_text(cell) -> str:
+    return " ".join(_stringify(cell[4]).split())
+
+
 def _table_rows(table) -> list[list[str]]:
     """Every row of a pandoc Table (head, bodies, foot) as cell texts."""
-    _attr, _caption, _specs, head, bodies, foot = table["c"]
-    rows = []
+    return [[cell_text(cell) for cell in row] for row in table_cells(table)]
 
-    def add(row_list):
-        for row in row_list:
-            rows.append([" ".join(_stringify(cell[4]).split()) for cell in row[1]])
 
-    add(head[1])
-    for body in bodies:
-        add(body[2])
-        add(body[3])
-    add(foot[1])
-    return rows
+def row_keys(body: list[list[str]]) -> list[str]:
+    """How the rows of a table's body are told apart: by their first cell when it is unique
+    (a label column), else by position («rad 1», «rad 2», …)."""
+    labels = [row[0] if row else "" for row in body]
+    if len(set(labels)) == len(labels):
+        return labels
+    return [f"rad {i + 1}" for i in range(len(body))]
 
 
 def _find_table(blocks):
@@ -170,10 +180,7 @@ def cell_changes(old: list[list[str]], new: list[list[str]]) -> list[CellChange]
     new_head, new_body = (new[0], new[1:]) if new else ([], [])
 
     def keyed(body):
-        labels = [row[0] if row else "" for row in body]
-        if len(set(labels)) == len(labels):
-            return dict(zip(labels, body)), labels
-        keys = [f"rad {i + 1}" for i in range(len(body))]
+        keys = row_keys(body)
         return dict(zip(keys, body)), keys
 
     old_rows, old_keys = keyed(old_body)

@@ -179,22 +179,15 @@ def _span(ident: str, classes: list[str], inlines: list[dict]) -> dict:
 
 
 def _table_cells(table: dict) -> tuple[list[str], dict[str, list]]:
-    """The header texts and the body rows by key (the first cell when unique, else «rad N»),
-    each row its list of pandoc cells: the same matching as `changes.cell_changes`."""
-    from rapport.pipeline.changes import _stringify
+    """The header texts and the body rows by key, each row its list of pandoc cells: the
+    same rows and keys as `changes.cell_changes` compares."""
+    from rapport.pipeline.changes import cell_text, row_keys, table_cells
 
-    _attr, _caption, _specs, head, bodies, foot = table["c"]
-    rows = [*head[1]]
-    for body in bodies:
-        rows += [*body[2], *body[3]]
-    rows += foot[1]
+    rows = table_cells(table)
     if not rows:
         return [], {}
-    text = [[" ".join(_stringify(cell[4]).split()) for cell in row[1]] for row in rows]
-    header, body = text[0], list(zip(text[1:], (row[1] for row in rows[1:])))
-    labels = [t[0] if t else "" for t, _ in body]
-    keys = labels if len(set(labels)) == len(labels) else [f"rad {i + 1}" for i in range(len(body))]
-    return header, {k: cells for k, (_t, cells) in zip(keys, body)}
+    text = [[cell_text(cell) for cell in row] for row in rows]
+    return text[0], dict(zip(row_keys(text[1:]), rows[1:]))
 
 
 def mark_table_cells(blocks: list[dict], exhibits) -> dict[tuple[str, str, str], str]:

@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+from functools import lru_cache
 from pathlib import Path
 from string import Template
 
@@ -186,12 +187,17 @@ def check_missing(project: Project, ast: dict) -> None:
                           for t in missing])
 
 
+@lru_cache(maxsize=1)
+def _page_template() -> Template:
+    return Template((TEMPLATES / "page.html").read_text(encoding="utf-8"))
+
+
 def write_page(project: Project, index: BookIndex, ast: dict, page_name: str, blocks: list,
                out_dir: Path) -> tuple[Path, set[str]]:
     """One page of the book (`page_name`, e.g. «03-bruk.html») from its blocks of the filtered
     AST: the body through pandoc, the sidebar, on-page contents and previous/next from the
     index. Returns the file written and the notebooks the page links to."""
-    template = Template((TEMPLATES / "page.html").read_text(encoding="utf-8"))
+    template = _page_template()
     book_title = str(project.book.get("title", ""))
     house_css = ast["meta"].get("rapport-head", {}).get("c", "")  # a <style> from the filter
     by_page = {p.page: p for p in index.pages}

@@ -16,7 +16,7 @@ import yaml
 from rapport.dates import month_name
 from rapport.pipeline.checks import CheckError, Problem, SourceMap
 from rapport.pipeline.render.extension import Extension, load_extension
-from rapport.pipeline.yamlfile import LOADER
+from rapport.pipeline.yamlfile import parse_yaml
 
 SHORTCODE = re.compile(r"(\{?)\{\{<\s*([A-Za-z][\w-]*)\s*(.*?)\s*>\}\}(\}?)")
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)(?:---|\.\.\.)\s*\n", re.S)
@@ -122,10 +122,11 @@ class Project:
     def shortcode_names(self) -> set[str]:
         return {p.stem for p in self.extension.shortcodes()}
 
-    def source(self, fmt: str = "html") -> SourceMap:
-        """The whole book as one text: a marker div before each chapter, then its lines."""
+    def source(self, fmt: str = "html", chapters: list[Chapter] | None = None) -> SourceMap:
+        """The whole book (or the `chapters` given) as one text: a marker div before each
+        chapter, then its lines."""
         book = SourceMap()
-        for ch in self.chapters:
+        for ch in self.chapters if chapters is None else chapters:
             origin = (ch.path, 1)
             book.add(
                 f'::: {{.rapport-chapter file="{ch.path}" part="{ch.part}" page="{ch.page}"}}',
@@ -175,11 +176,11 @@ def load_project(root: Path, texts: dict[str, str] | None = None) -> Project:
     config_file = root / "_quarto.yml"
     if not config_file.exists():
         raise CheckError(f"{config_file}:1: no _quarto.yml")
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=LOADER) or {}
+    config = parse_yaml(config_file.read_text(encoding="utf-8"), "_quarto.yml") or {}
     var_file = root / "_variables.yml"
     variables = {}
     if var_file.exists():
-        variables = yaml.load(var_file.read_text(encoding="utf-8"), Loader=LOADER) or {}
+        variables = parse_yaml(var_file.read_text(encoding="utf-8"), "_variables.yml") or {}
     book = config.get("book") or {}
     chapters: list[Chapter] = []
     problems: list[Problem] = []

@@ -20,7 +20,7 @@ from pathlib import Path
 import shutil
 
 from rapport.fsutil import atomic_write_text
-from rapport.pipeline.checks import CheckError, SourceMap, attr_of, check_document, walk, xref_kind
+from rapport.pipeline.checks import CheckError, attr_of, check_document, walk, xref_kind
 from rapport.pipeline.render import pandoc
 from rapport.pipeline.render.index import problems_to_check, read_index
 from rapport.pipeline.render.project import load_project
@@ -71,12 +71,7 @@ def render_page(root: Path, site: Path, changed: list[str], state_file: Path) ->
     if chapter.page == full_index.refs_page:  # its reference list is the whole book's
         return None
 
-    source = SourceMap()
-    source.add(f'::: {{.rapport-chapter file="{chapter.path}" part="{chapter.part}" '
-               f'page="{chapter.page}"}}', (chapter.path, 1))
-    source.add(":::", (chapter.path, 1))
-    source.add("", (chapter.path, 1))
-    source.extend(chapter.source)
+    source = project.source("html", [chapter])
     with tempfile.TemporaryDirectory(prefix="rapport-page-") as tmpname:
         meta_args, filters, bib_keys = pandoc_setup(project, Path(tmpname))
         ast = pandoc.to_json(source.text(), "html", project.root, project.extension.shortcodes(),
@@ -86,7 +81,7 @@ def render_page(root: Path, site: Path, changed: list[str], state_file: Path) ->
         if (page_keys(ast["blocks"], set(alone.entries)) != old
                 or [p.title for p in alone.pages] != [titles.get(chapter.page)]):
             return None  # the book's numbering, contents or reference list would change
-        problems = [p for p in problems_to_check(alone, source)]
+        problems = list(problems_to_check(alone, source))
         try:
             check_document(ast["blocks"], set(full_index.entries), bib_keys, source, fmt="html")
         except CheckError as err:
