@@ -139,6 +139,12 @@ def make_handler(site: Path, events: Broadcaster) -> type[BaseHTTPRequestHandler
     return Handler
 
 
+# How long the watched files must stay unchanged before a rebuild starts, and how many such waits
+# at most (a file written without pause for longer is rebuilt as it stands then).
+SETTLE = 0.04
+SETTLE_ROUNDS = 50
+
+
 def snapshot(root: Path, watched: Iterable[str] = WATCHED) -> dict[str, tuple[int, int]]:
     """Root-relative path -> (mtime_ns, size) of every watched file."""
     state: dict[str, tuple[int, int]] = {}
@@ -197,11 +203,21 @@ class Preview:
             changed = changed_paths(state, current)
             if not changed:
                 continue
-            time.sleep(self.interval)  # let an editor finish writing (save = several writes)
-            current = snapshot(self.root)
+            current = self._settled(current)
             changed = changed_paths(state, current)
             state = current
             self.build(changed)
+
+    def _settled(self, current: dict) -> dict:
+        """The files once an editor has finished writing them (a save can be several writes):
+        the first snapshot that equals the one SETTLE seconds before it."""
+        for _ in range(SETTLE_ROUNDS):
+            time.sleep(SETTLE)
+            again = snapshot(self.root)
+            if again == current:
+                break
+            current = again
+        return current
 
     def build(self, changed: list[str]) -> bool:
         """Rebuild for `changed`; tell the pages to reload, or show the error. True if good."""

@@ -192,20 +192,30 @@ def _page_template() -> Template:
     return Template((TEMPLATES / "page.html").read_text(encoding="utf-8"))
 
 
+# How a page's body is written, here and by the one-page preview render (render/quick.py).
+BODY_WRITER = ("-t", "html5", "--wrap=none", "--section-divs")
+
+
+def page_body(blocks: list, api_version: list) -> str:
+    """A page's body: its blocks through pandoc's HTML writer, without metadata."""
+    doc = {"pandoc-api-version": api_version, "meta": {}, "blocks": blocks}
+    return pandoc.run(["-f", "json", *BODY_WRITER], input=json.dumps(doc), fmt="html")
+
+
 def write_page(project: Project, index: BookIndex, ast: dict, page_name: str, blocks: list,
-               out_dir: Path) -> tuple[Path, set[str]]:
+               out_dir: Path, body: str | None = None) -> tuple[Path, set[str]]:
     """One page of the book (`page_name`, e.g. «03-bruk.html») from its blocks of the filtered
-    AST: the body through pandoc, the sidebar, on-page contents and previous/next from the
-    index. Returns the file written and the notebooks the page links to."""
+    AST: the body through pandoc (unless given, written from the same blocks), the sidebar,
+    on-page contents and previous/next from the index. Returns the file written and the
+    notebooks the page links to."""
     template = _page_template()
     book_title = str(project.book.get("title", ""))
     house_css = ast["meta"].get("rapport-head", {}).get("c", "")  # a <style> from the filter
     by_page = {p.page: p for p in index.pages}
     order = [p.page for p in index.pages]
     page, n = by_page[page_name], order.index(page_name)
-    doc = {"pandoc-api-version": ast["pandoc-api-version"], "meta": {}, "blocks": blocks}
-    body = pandoc.run(["-f", "json", "-t", "html5", "--wrap=none", "--section-divs"],
-                      input=json.dumps(doc), fmt="html")
+    if body is None:
+        body = page_body(blocks, ast["pandoc-api-version"])
     aside, stems = analysis_links(body, project.root)
     body += aside
     toc = _on_page_toc(blocks, project.toc_depth())

@@ -61,15 +61,19 @@ def filter_arg(path: Path | str) -> str:
     return f"--lua-filter={path if isinstance(path, Path) else FILTERS / path}"
 
 
+def reader(shortcodes: list[Path]) -> tuple[list[str], dict]:
+    """How the book's Markdown is read (Quarto's dialect, Quarto's shortcodes resolved): the
+    arguments up to the first filter of the first pass, and the environment they need."""
+    return (["-f", "markdown", filter_arg("shortcodes.lua"), filter_arg("content_visible.lua")],
+            {"RAPPORT_SHORTCODES": os.pathsep.join(str(p) for p in shortcodes)})
+
+
 def to_json(text: str, fmt: str, root: Path, shortcodes: list[Path], args: list[str]) -> dict:
-    """Markdown (Quarto's dialect, Quarto's shortcodes resolved) -> pandoc AST, the extension's
-    shortcodes called and conditional content chosen for `fmt` ("html" or "typst"), then
-    `args` (metadata, the extension's filters)."""
-    out = run(["-f", "markdown", "-t", "json",
-               filter_arg("shortcodes.lua"), filter_arg("content_visible.lua"), *args],
-              input=text, fmt=fmt, cwd=root,
-              env={"RAPPORT_SHORTCODES": os.pathsep.join(str(p) for p in shortcodes)})
-    return json.loads(out)
+    """Markdown -> pandoc AST, the extension's shortcodes called and conditional content chosen
+    for `fmt` ("html" or "typst"), then `args` (metadata, the extension's filters)."""
+    read_args, env = reader(shortcodes)
+    return json.loads(run([*read_args, "-t", "json", *args], input=text, fmt=fmt, cwd=root,
+                          env=env))
 
 
 def bibliography_keys(paths: list[Path]) -> set[str]:

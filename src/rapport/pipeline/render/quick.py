@@ -55,7 +55,8 @@ def render_page(root: Path, site: Path, changed: list[str], state_file: Path) ->
     """Re-render the one page whose chapter file is the only change, into the live `site`;
     None when the change needs the whole book (see the module's docstring)."""
     from rapport.pipeline.render import pandoc_setup
-    from rapport.pipeline.render.html import check_missing, meta_list, split_pages, write_page
+    from rapport.pipeline.render.html import (BODY_WRITER, check_missing, meta_list, split_pages,
+                                              write_page)
 
     if len(changed) != 1 or not state_file.is_file() or not (site / "index.html").is_file():
         return None
@@ -73,27 +74,31 @@ def render_page(root: Path, site: Path, changed: list[str], state_file: Path) ->
 
     source = project.source("html", [chapter])
     with tempfile.TemporaryDirectory(prefix="rapport-page-") as tmpname:
-        meta_args, filters, bib_keys = pandoc_setup(project, Path(tmpname))
-        ast = pandoc.to_json(source.text(), "html", project.root, project.extension.shortcodes(),
-                             [*meta_args, *filters])
-        alone = read_index(ast)
-        titles = {p.page: p.title for p in full_index.pages}
-        if (page_keys(ast["blocks"], set(alone.entries)) != old
-                or [p.title for p in alone.pages] != [titles.get(chapter.page)]):
-            return None  # the book's numbering, contents or reference list would change
-        problems = list(problems_to_check(alone, source))
+        tmp = Path(tmpname)
+        meta_args, filters, bib_keys = pandoc_setup(project, tmp)
+        read_args, env = pandoc.reader(project.extension.shortcodes())
+        first_pass = [*read_args, *meta_args, *filters]
+        (tmp / "index.json").write_text(state["index"], encoding="utf-8")
+        env.update(RAPPORT_PAGE_INDEX=str(tmp / "index.json"),
+                   RAPPORT_PAGE_FIRST_PASS=str(tmp / "first.json"),
+                   RAPPORT_PAGE_FILTERED=str(tmp / "filtered.json"))
+        # Both passes of the full render, and the page body's writer, in one pandoc process.
         try:
-            check_document(ast["blocks"], set(full_index.entries), bib_keys, source, fmt="html")
-        except CheckError as err:
-            problems.extend(err.problems)
-        if problems:
-            raise CheckError(problems)
-        # Second pass with the whole book's index, as in the full render.
-        ast["meta"]["rapport-index"] = {"t": "MetaString", "c": state["index"]}
-        out = pandoc.run(["-f", "json", "-t", "json", *filters, "--citeproc",
-                          pandoc.filter_arg("citelinks.lua")],
-                         input=json.dumps(ast), fmt="html", cwd=project.root)
-        filtered = json.loads(out)
+            body = pandoc.run([*first_pass, pandoc.filter_arg("page_first_pass.lua"), *filters,
+                               "--citeproc", pandoc.filter_arg("citelinks.lua"),
+                               pandoc.filter_arg("page_body.lua"), *BODY_WRITER],
+                              input=source.text(), fmt="html", cwd=project.root, env=env)
+        except (CheckError, pandoc.RenderError):
+            # Say what the book's checks say about the edit, as the full render would.
+            ast = pandoc.to_json(source.text(), "html", project.root,
+                                 project.extension.shortcodes(), [*meta_args, *filters])
+            if not _fits_the_book(ast, old, full_index, chapter, source, bib_keys):
+                return None
+            raise
+        ast = json.loads((tmp / "first.json").read_text(encoding="utf-8"))
+        if not _fits_the_book(ast, old, full_index, chapter, source, bib_keys):
+            return None  # the book's numbering, contents or reference list would change
+        filtered = json.loads((tmp / "filtered.json").read_text(encoding="utf-8"))
         check_missing(project, filtered)
         for f in meta_list(filtered, "rapport-files"):  # a file the page links to for the first time
             if not (site / f["site"]).is_file():
@@ -104,6 +109,25 @@ def render_page(root: Path, site: Path, changed: list[str], state_file: Path) ->
         blocks = [b for b in blocks if not (b["t"] == "Div" and attr_of(b)[0] == "refs")]
         with tempfile.TemporaryDirectory(prefix=".page-", dir=site) as staging:
             written, _ = write_page(project, full_index, filtered, marker["page"], blocks,
-                                    Path(staging))
+                                    Path(staging), body=body)
             os.replace(written, site / chapter.page)
     return site / chapter.page
+
+
+def _fits_the_book(ast: dict, old: dict, full_index, chapter, source, bib_keys: set[str]) -> bool:
+    """Whether the first pass of the edited chapter leaves the rest of the book as it is (same
+    targets in the same order, same works cited, same title); raises CheckError for what the
+    book's checks find in it."""
+    alone = read_index(ast)
+    titles = {p.page: p.title for p in full_index.pages}
+    if (page_keys(ast["blocks"], set(alone.entries)) != old
+            or [p.title for p in alone.pages] != [titles.get(chapter.page)]):
+        return False
+    problems = list(problems_to_check(alone, source))
+    try:
+        check_document(ast["blocks"], set(full_index.entries), bib_keys, source, fmt="html")
+    except CheckError as err:
+        problems.extend(err.problems)
+    if problems:
+        raise CheckError(problems)
+    return True
