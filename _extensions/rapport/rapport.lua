@@ -469,7 +469,12 @@ local function exhibit(div, kind)
     cap:extend(caption)
     local style = kind == "fig" and "Image Caption" or "Table Caption"
     local out = pandoc.Blocks({ pandoc.Div({ pandoc.Para(cap) }, pandoc.Attr("", {}, { ["custom-style"] = style })) })
-    out:extend(blocks)
+    if kind == "fig" then
+      -- the picture in a style that keeps it on the page of the «Kilde:» line below it
+      out:insert(pandoc.Div(blocks, pandoc.Attr("", {}, { ["custom-style"] = "Figurbilde" })))
+    else
+      out:extend(blocks)
+    end
     return pandoc.Div(out, pandoc.Attr(div.identifier, { "rapport-" .. kind }))
   end
   local cap_inlines = pandoc.Inlines({})

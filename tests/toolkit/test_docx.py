@@ -144,6 +144,19 @@ def test_captions_sources_tables_and_figures_in_book_order(document):
         "Beløp i løpende kroner."]
 
 
+def test_a_figure_stays_on_the_page_of_its_source_line(document):
+    """Each picture is in a style Word keeps with the next paragraph, and that paragraph is the
+    figure's «Kilde:» line (so a page break never falls between the two)."""
+    figures = [i for i in used_exhibits() if i.startswith("fig-")]
+    paragraphs = document.paragraphs
+    pictures = [n for n, p in enumerate(paragraphs) if p._p.xpath(".//pic:pic")]
+    assert len(pictures) == len(figures)
+    for n in pictures:
+        style = paragraphs[n].style
+        assert style.name == "Figurbilde" and style.paragraph_format.keep_with_next
+        assert paragraphs[n + 1].style.name == "Kilde", paragraphs[n + 1].text
+
+
 def test_tables_are_real_word_tables_with_the_printed_cells(document):
     exhibits = shown_exhibits()
     tables = [i for i in used_exhibits() if i.startswith("tbl-")]

@@ -6,8 +6,9 @@
 The reference document is pandoc's own default `reference.docx` (`--print-default-data-file`),
 restyled with python-docx from the house style (`house-style.font`, `font-size`, `colors`):
 body text, headings (a new page before each chapter), the caption styles pandoc uses
-(«Image Caption», «Table Caption»), paragraph styles for «Kilde:» lines, table notes and boxes
-(the extension's filter names them with `custom-style`), the table style (a grid of thin rules,
+(«Image Caption», «Table Caption»), paragraph styles for figures' pictures (kept on the page
+of their «Kilde:» line), «Kilde:» lines, table notes and boxes (the extension's filter names
+them with `custom-style`), the table style (a grid of thin rules,
 the header row repeated on a new page), the language nb-NO, and «Utkast – ikke for publisering»
 in every page header. Nothing binary is committed.
 
@@ -121,6 +122,11 @@ def reference_docx(project: Project, target: Path) -> Path:
         st.font.size = Pt(size - 1.5 if small else size)
         st.font.italic = italic
         st.paragraph_format.space_before, st.paragraph_format.space_after = Pt(3), Pt(10)
+    # A figure's picture and a table's note stay on the page of the «Kilde:» line below them.
+    st = paragraph("Figurbilde")
+    st.paragraph_format.space_before, st.paragraph_format.space_after = Pt(2), Pt(2)
+    for name in ("Figurbilde", "Tabellnote"):
+        by_name[name].paragraph_format.keep_with_next = True
     by_name["Utkast"].font.color.rgb = RGBColor(0x8A, 0x00, 0x00)
     by_name["Utkast"].font.bold = True
     _table_style(by_name["Table"], qn, OxmlElement)
