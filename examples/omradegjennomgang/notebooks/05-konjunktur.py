@@ -29,8 +29,11 @@ GROUPS = ["Arbeidstrening", "AMO", "Oppfølging", "Midlertidig lønnstilskudd", 
           "Utvidet oppfølging i NAV", "Utdanning", "Tilrettelegging/tiltak i bedrift"]
 panel = read_dataset("fylkespanel")
 panel["fylke"] = panel["fylke"].astype(str)
-fact("konjunktur.andel_paa_tiltak", panel["paa_tiltak"].sum() / panel["helt_ledige"].sum(),
+ANDEL_TIL = "2021-12"             # the print's average share covers 2010–2021 (l.1962)
+andel = panel[panel["maaned"] <= ANDEL_TIL]
+fact("konjunktur.andel_paa_tiltak", andel["paa_tiltak"].sum() / andel["helt_ledige"].sum(),
      kind="pct")
+fact("konjunktur.andel_til_aar", int(ANDEL_TIL[:4]), text=ANDEL_TIL[:4])
 fact("konjunktur.fylker", panel["fylke"].nunique())
 SLUTT = "2019-12"                # the last month of the models (the print: to December 2019)
 MAANED = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",

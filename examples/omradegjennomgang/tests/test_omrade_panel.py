@@ -6,6 +6,7 @@ the print gives whole numbers («omtrent tolv», «8 flere»), so an estimate pa
 to the printed number (within ±0,5; ±1 for «omtrent»).
 """
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -71,3 +72,12 @@ def test_figur_5_11_no_effect_to_lag_5_then_positive_and_8_at_lag_12():
     assert round(lags.loc[k12, "coef"]) == last.effekt_per_100_flere_helt_ledige   # «8 flere»
     # «lavere enn for estimatet ved tolvte lag for arbeidssøkere»
     assert lags.loc[k12, "coef"] < built("fig-konjunktur-lag.csv").set_index("lag").loc[k12, "coef"]
+
+
+def test_share_of_the_fully_unemployed_in_measures_2010_2021():
+    printed = REF[REF.figur == "5.7 tekst"].iloc[0]                 # «21 prosent» (l.1962)
+    path = ROOT / "_build" / "facts.json"
+    if not path.is_file():
+        pytest.fail("_build/facts.json is missing: run `make report` first")
+    share = json.loads(path.read_text(encoding="utf-8"))["konjunktur.andel_paa_tiltak"]["value"]
+    assert round(share * 100) == printed.effekt_per_100_flere_helt_ledige
