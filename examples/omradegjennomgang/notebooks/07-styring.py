@@ -9,9 +9,12 @@
 # ---
 
 # %% [markdown]
-# # Kapittel 6 og 7: intervjuutvalget (Tabell 6-1) og bevilgningene (Tabell 7-3)
+# # Kapittel 6 og 7: intervjuutvalget og kasusene (Tabell 6-1, 6-2), styringsdokumentene
+# (Tabell 7-1, 7-2) og bevilgningene (Tabell 7-3)
 
 # %%
+import dataclasses
+
 import pandas as pd
 
 from rapport.data import read_dataset
@@ -34,6 +37,56 @@ _ = publish_table(
 fact("veiledere.kasus", int(kasus["antall_brukere"].sum()))
 fact("veiledere.kasus_tekst", int(kasus["antall_brukere"].sum()),
      text=fmt.integer(kasus["antall_brukere"].sum()))
+
+# %% [markdown]
+# ## Tabell 6-2: de fire kasusene og veiledernes valg
+
+# %%
+vignetter = read_dataset("kasus_vignetter")
+TEKST = ("grunnleggende", "tillegg", "valg")
+tabell = build_table(vignetter, stub="kasus", columns=list(TEKST),
+                     formats={c: "text" for c in TEKST},
+                     widths={"kasus": 8, "grunnleggende": 34, "tillegg": 34, "valg": 24},
+                     labels={"kasus": "Kasus", "grunnleggende": "Grunnleggende informasjon",
+                             "tillegg": "Tilleggsinformasjon", "valg": "Valg av tiltak"})
+tabell = dataclasses.replace(tabell, align=["l"] * tabell.ncols)  # prose in every column
+_ = publish_table(
+    "kasus", tabell,
+    caption="Beskrivelse av fire kasus og valg av tiltak",
+    data=vignetter, source="Gruppeintervjuer med NAV-veiledere, Oslo Economics og Proba",
+    notes="Note: Veilederne fikk først den grunnleggende informasjonen, deretter "
+          "tilleggsinformasjonen. Det vanligste forslaget står først.")
+fact("veiledere.vignetter", len(vignetter))
+
+# %% [markdown]
+# ## Tabell 7-1 og 7-2: styringsparametere og operative mål (tekst)
+
+
+# %%
+def text_table(frame, stub, column, labels, widths):
+    """A two-column text table, left-aligned (build_table right-aligns value columns)."""
+    table = build_table(frame, stub=stub, columns=[column], formats={column: "text"},
+                        labels=labels, widths=widths)
+    return dataclasses.replace(table, align=["l"] * table.ncols)
+
+
+parametere = read_dataset("md_styringsparametere")
+_ = publish_table(
+    "md-styringsparametere",
+    text_table(parametere, "styringsparameter", "resultatkrav",
+               {"styringsparameter": "Styringsparametere 2023", "resultatkrav": "Resultatkrav"},
+               {"styringsparameter": 62, "resultatkrav": 30}),
+    caption="Styringsparametere og resultatkrav som definert i mål- og disponeringsbrev til "
+            "fylkene for 2023",
+    data=parametere, source="Mål- og disponeringsbrev til NAV fylke for 2023")
+ata = read_dataset("ata_mal")
+_ = publish_table(
+    "ata-mal",
+    text_table(ata, "nr", "mal", {"nr": "Nr.", "mal": "Mål for PO Arbeidsoppfølging"},
+               {"nr": 6, "mal": 86}),
+    caption="Prioritering 1.1 «NAV tilbyr kvalifiseringsløp og tiltak som gir brukerne mer "
+            "stabil tilknytning til arbeidslivet». Operative mål for 2023 – produktutvikling",
+    data=ata, source="Mål- og disponeringsbrev til Arbeids- og tjenesteavdelingen for 2023")
 
 # %% [markdown]
 # ## Tabell 7-3: bevilgninger i kap. 634 (1 000 kroner)

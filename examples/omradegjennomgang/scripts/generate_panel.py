@@ -6,10 +6,22 @@ more job seekers in measures per 100 more fully unemployed at every lag 0–12, 
 per group about 6 (Arbeidstrening), 2 (AMO), 2 (Oppfølging), 1 (Midlertidig lønnstilskudd) and
 1 (Jobbklubb), slightly negative for Utvidet oppfølging i NAV and Utdanning, and not significant
 for Tilrettelegging/tiltak i bedrift; and that on average 21 % of the fully unemployed were in a
-measure (l.1962). The generator builds a panel with those relations: each group's stock in a
+measure in 2010–2021 (l.1962). The generator builds a panel with those relations: each group's stock in a
 county responds to the county's average unemployment over the last 13 months (measures last),
 on top of county and month effects; county deviations in unemployment are very persistent (as
 the report notes), so the response shows at every lag. Deterministic (fixed seed).
+
+Figur 5-11 adds persons registered with nedsatt arbeidsevne: the number registered
+(`nedsatt_registrert`) moves with the county's current unemployment, and the number of them on
+measures (`nedsatt_paa_tiltak`) is a share of those registered plus a budget term. The print
+reports, with a control for the number registered, no relation at lags 0–5 and a positive one
+from lag 6, about 8 per 100 at lag 12 (l.2017–2021), and explains it by budgets: more resources
+arrive after half a year. With the control (which moves with today's unemployment), the model's
+estimate at lag k compares counties whose unemployment k months ago was high relative to today.
+The generator therefore lets the stock follow the unemployment of a year ago (the budget) and
+lose part of it to the unemployment of five months ago (the caseload the new job seekers bring):
+NEDSATT_BUDSJETT · (ledige[t−12] − NEDSATT_FORTRENGNING · ledige[t−5]). These columns come from
+their own random stream, so the columns of Figur 5-8 and 5-9 do not change with them.
 
     ../../.venv/bin/python scripts/generate_panel.py [--out data/raw/register/fylkespanel.csv]
 """
@@ -28,15 +40,22 @@ FYLKER = {  # county: share of the fully unemployed (2020 county division)
     "Trøndelag": 0.07, "Troms og Finnmark": 0.03,
 }
 # group: response per fully unemployed person (13-month average), base share of the stock.
-# A same-month regression on a 13-month average picks up about five sixths of the response, so
-# the responses are the printed estimates × 1.2.
+# A same-month regression on a 13-month average picks up about four fifths of the response over
+# 2010–2019 (the models' period), so the responses are the printed estimates × 1.26. The base shares are scaled so that on average
+# 21 % of the fully unemployed are in a measure in 2010–2021, as printed (l.1962): the responses
+# alone put about 14 % there.
 GROUPS = {
-    "Arbeidstrening": (0.072, 0.045), "AMO": (0.024, 0.040), "Oppfølging": (0.024, 0.035),
-    "Midlertidig lønnstilskudd": (0.012, 0.020), "Jobbklubb": (0.012, 0.012),
-    "Utvidet oppfølging i NAV": (-0.003, 0.015), "Utdanning": (-0.003, 0.018),
-    "Tilrettelegging/tiltak i bedrift": (0.0, 0.005),
+    "Arbeidstrening": (0.0756, 0.0167), "AMO": (0.0252, 0.0148), "Oppfølging": (0.0252, 0.0130),
+    "Midlertidig lønnstilskudd": (0.0126, 0.0074), "Jobbklubb": (0.0126, 0.0044),
+    "Utvidet oppfølging i NAV": (-0.00315, 0.0056), "Utdanning": (-0.00315, 0.0067),
+    "Tilrettelegging/tiltak i bedrift": (0.0, 0.0019),
 }
 MONTHS = pd.period_range("2010-01", "2022-12", freq="M")
+NEDSATT_PER_LEDIG = 2.2          # registered with nedsatt arbeidsevne per fully unemployed (base)
+NEDSATT_MED_LEDIGE = 0.5         # more registered with nedsatt arbeidsevne per more unemployed
+NEDSATT_ANDEL_TILTAK = 0.3       # share of them on measures (30 % in 2022, l.1575)
+NEDSATT_BUDSJETT = 0.2           # on measures per unemployed a year ago (the budget)
+NEDSATT_FORTRENGNING = 0.85      # part of it lost to the unemployment of five months ago
 
 
 def national_cycle(n: int) -> np.ndarray:
@@ -45,6 +64,27 @@ def national_cycle(n: int) -> np.ndarray:
     covid = (t >= 122) & (t < 140)                 # April 2020 – autumn 2021
     cycle[covid] += 0.05 * np.exp(-(t[covid] - 122) / 8)
     return cycle
+
+
+def add_nedsatt(frame: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    """The columns `nedsatt_registrert` and `nedsatt_paa_tiltak` (Figur 5-11)."""
+    parts = []
+    for fylke, share in FYLKER.items():
+        part = frame[frame["fylke"] == fylke].copy()
+        ledige = part["helt_ledige"].to_numpy(float)
+        t = np.arange(len(ledige))
+        registrert = (NEDSATT_PER_LEDIG * 70000 * share * (1 + 0.001 * t)
+                      + NEDSATT_MED_LEDIGE * ledige
+                      + rng.normal(0, 7 * (100 * share) ** 0.5, size=len(t)))
+        aar_siden = ledige[np.maximum(t - 12, 0)]
+        mnd5_siden = ledige[np.maximum(t - 5, 0)]
+        paa_tiltak = (NEDSATT_ANDEL_TILTAK * registrert
+                      + NEDSATT_BUDSJETT * (aar_siden - NEDSATT_FORTRENGNING * mnd5_siden)
+                      + rng.normal(0, 20, size=len(t)))
+        part["nedsatt_registrert"] = np.round(registrert).astype(int)
+        part["nedsatt_paa_tiltak"] = np.round(np.maximum(paa_tiltak, 0)).astype(int)
+        parts.append(part)
+    return pd.concat(parts).loc[frame.index]
 
 
 def main(out: Path) -> pd.DataFrame:
@@ -73,6 +113,7 @@ def main(out: Path) -> pd.DataFrame:
         rows.append(pd.DataFrame(record))
     frame = pd.concat(rows, ignore_index=True)
     frame["paa_tiltak"] = frame[list(GROUPS)].sum(axis=1)
+    frame = add_nedsatt(frame, np.random.default_rng(34))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(frame.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
     return frame
