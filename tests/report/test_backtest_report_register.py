@@ -20,6 +20,7 @@ hidden. A failure lists table, row, column, the published value and the computed
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -68,10 +69,48 @@ class Mismatches:
 
 
 # ------------------------------------------------------------------------------ the build
+# The register tables the notebooks open with rapport.register.open_dataset (on a database, a
+# table each, named like the dataset).
+ENGINE_TABLES = ["personer", "sykefravaerstilfeller", "arbeidsmarkedsstatus"]
+
+
 @pytest.fixture(scope="session")
-def build(tmp_path_factory) -> Path:
+def postgres_url(register_data) -> str:
+    """A PostgreSQL server holding the full-scale register tables (the path BigQuery takes:
+    the engine setting is a URL, a dataset is a table; docs/engines.md)."""
+    from tests import postgres
+
+    reason = postgres.missing()
+    if reason:
+        pytest.skip(reason)
+    with postgres.server() as url:
+        for name in ENGINE_TABLES:
+            postgres.load_parquet(url, name, register_data / f"{name}.parquet")
+        yield url
+
+
+@pytest.fixture(scope="session", params=["duckdb", "postgres"])
+def build(request) -> Path:
+    """The register notebooks built on the default engine (DuckDB reading the Parquet files)
+    and on a PostgreSQL server holding the tables: every backtest below runs on both."""
+    return request.getfixturevalue(f"build_{request.param}")
+
+
+@pytest.fixture(scope="session")
+def build_duckdb(tmp_path_factory) -> Path:
+    env = dict(os.environ)
+    env.pop("RAPPORT_ENGINE", None)
+    return prepare_copy(tmp_path_factory.mktemp("register-duckdb") / "proj", env)
+
+
+@pytest.fixture(scope="session")
+def build_postgres(tmp_path_factory, postgres_url) -> Path:
+    env = {**os.environ, "RAPPORT_ENGINE": postgres_url}
+    return prepare_copy(tmp_path_factory.mktemp("register-postgres") / "proj", env)
+
+
+def prepare_copy(root: Path, env: dict) -> Path:
     """A copy of the project with only the register notebooks, built with `prepare`."""
-    root = tmp_path_factory.mktemp("register") / "proj"
     root.mkdir()
     for name in ("_quarto.yml", "requirements.lock"):
         shutil.copy2(REPO / name, root / name)
@@ -87,7 +126,7 @@ def build(tmp_path_factory) -> Path:
         shutil.copy2(REPO / "notebooks" / f"{stem}.py", root / "notebooks" / f"{stem}.py")
     started = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "rapport.pipeline.cli", "prepare", "--root",
-                           str(root)], cwd=root, capture_output=True, text=True)
+                           str(root)], cwd=root, capture_output=True, text=True, env=env)
     assert proc.returncode == 0, f"prepare failed:\n{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}"
     stamp = json.loads((root / "data" / "raw" / "register" / "_generator.json").read_text())
     assert stamp["scale"] == "full", "the backtest needs the full-scale register extracts"
@@ -374,3 +413,15 @@ def test_facts_for_the_prose(build):
     assert text("utproving.ost_viken.andel_navkontor_ord") == "rundt en fjerdedel"
     assert text("utproving.nordland.andel_navkontor_ord") == "rundt en fjerdedel"
     assert text("disclosure.regel").startswith("Celler med færre enn 4 enheter er skjult (*)")
+
+
+def test_both_engines_publish_the_same_bytes(build_duckdb, build_postgres):
+    """What the notebooks that count in the engine publish (tables, figures' data, facts) is
+    byte for byte the same whether DuckDB reads the files or PostgreSQL holds the tables."""
+    for stem in ("03-personer", "05-effekter"):
+        a, b = (root / "_build" / "artifacts" / stem for root in (build_duckdb, build_postgres))
+        files = sorted(p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file())
+        assert files, stem
+        assert files == sorted(p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file())
+        differ = [f for f in files if (a / f).read_bytes() != (b / f).read_bytes()]
+        assert not differ, f"{stem}: {differ}"

@@ -71,7 +71,8 @@ def violations(table, codebook: Codebook, columns: Sequence[str]) -> dict:
     if rules:
         names = {f"v{i}": key for i, key in enumerate(rules)}
         row = table.aggregate(**{
-            alias: rules[key].cast("int64").sum().fill_null(0) for alias, key in names.items()
+            # CASE WHEN, not a cast of the boolean: PostgreSQL cannot cast boolean to bigint
+            alias: rules[key].ifelse(1, 0).sum().fill_null(0) for alias, key in names.items()
         }).to_pandas().iloc[0]
         found = {key: int(row[alias]) for alias, key in names.items() if int(row[alias])}
     key = list(codebook.key)
