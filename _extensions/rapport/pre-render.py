@@ -2,8 +2,10 @@
 
 `quarto render` in a fresh clone runs this with the Python it finds (3.11). It creates `.venv`
 from requirements.lock when it is missing or older than the lock (as `make` does), then runs
-`rapport.pipeline.cli prepare` (data, notebooks, _variables.yml) and installs the citation style
-into _build/csl/, all with the project's environment. A failure stops `quarto render` with the
+`rapport.pipeline.cli prepare` (data, notebooks, _variables.yml), installs the citation style
+into _build/csl/ and writes the Word reference document in the house style
+(_build/docx/reference.docx, for `quarto render --to rapport-docx`), all with the project's
+environment. A failure stops `quarto render` with the
 step's own message.
 """
 
@@ -39,3 +41,4 @@ if not stamp.exists() or stamp.stat().st_mtime < lock.stat().st_mtime:
     stamp.touch()
 run(str(python), "-m", "rapport.pipeline.cli", "prepare")
 run(str(python), "-m", "rapport.pipeline.render.csl")
+run(str(python), "-m", "rapport.pipeline.render.docx")  # for `quarto render --to rapport-docx`

@@ -4,6 +4,8 @@ the project's own renderer through pandoc --lua-filter).
 
 Under `quarto render`, Quarto numbers and cross-references; this filter only
   * wraps `.kilde` and `.tabellnote` divs for the house Typst template;
+  * in the Word copy (`--to rapport-docx`), gives «Kilde:» lines, notes and boxes the reference
+    document's styles and each picture its `fig-alt` as Word's description;
   * sets the house style's font and colours as CSS custom properties in the HTML head.
 Under the project's renderer (environment RAPPORT_FORMAT set) it runs twice. The first pass
 numbers the book as the house style says (`build_index`) and stores the index as JSON in the
@@ -536,6 +538,21 @@ local function numbered_box(div, e)
   return pandoc.Div(out, pandoc.Attr(div.identifier, { "boks", "rapport-" .. e.kind }, attrs))
 end
 
+-- Word: «Kilde:» lines, notes and boxes in the reference document's paragraph styles (both
+-- renderers); notes under figures and under tables share one note style.
+local DOCX_STYLES = { kilde = "Kilde", tabellnote = "Tabellnote", figurnote = "Tabellnote",
+                      boks = "Boks" }
+
+local function docx_styled(div)
+  for cls, style in pairs(DOCX_STYLES) do
+    if div.classes:includes(cls) then
+      div.attributes["custom-style"] = style
+      return div
+    end
+  end
+  return nil
+end
+
 function F.Div(div)
   local id = div.identifier
   if id:match("^fig%-") then return exhibit(div, "fig") end
@@ -549,17 +566,7 @@ function F.Div(div)
     if is_docx then return pandoc.RawBlock("openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>') end
     return {}
   end
-  if is_docx then
-    -- notes under figures and under tables share one note style
-    local styles = { kilde = "Kilde", tabellnote = "Tabellnote", figurnote = "Tabellnote",
-                     boks = "Boks" }
-    for cls, style in pairs(styles) do
-      if div.classes:includes(cls) then
-        div.attributes["custom-style"] = style
-        return div
-      end
-    end
-  end
+  if is_docx then return docx_styled(div) end
   if is_typst then
     if div.classes:includes("kilde") and div.attributes["rapport-noted"] == "true" then
       local out = pandoc.Blocks({ pandoc.RawBlock("typst", "#rapport-kilde(noted: true)[") })
@@ -627,6 +634,7 @@ end
 
 -- Under Quarto: only the house's own blocks (Quarto numbers and cross-references).
 local function house_blocks(doc)
+  if is_docx then return nil end  -- the Word copy: see `Div` and `Image` below
   if not is_typst then
     local css = house_css(doc.meta)
     if css and quarto ~= nil then quarto.doc.include_text("in-header", css) end
@@ -638,6 +646,25 @@ local function house_blocks(doc)
       return F.Div(div)
     end
   end })
+end
+
+-- Under Quarto, the Word copy (`--to rapport-docx`): «Kilde:» lines, notes and boxes in the
+-- reference document's styles, and each picture's `fig-alt` as Word's description (Quarto
+-- leaves it empty). Element functions, not a walk inside `Pandoc`, so that Quarto's own walker
+-- reaches the pictures inside its figure nodes. (The project's renderer does this in `F`.)
+local quarto_docx = is_docx and os.getenv("RAPPORT_FORMAT") == nil
+
+function Div(div)
+  if quarto_docx then return docx_styled(div) end
+end
+
+function Image(img)
+  if not quarto_docx then return nil end
+  local alt = img.attributes["fig-alt"]
+  if alt ~= nil and alt ~= "" then
+    img.caption = pandoc.Inlines(alt)
+    return img
+  end
 end
 
 function Pandoc(doc)

@@ -128,3 +128,26 @@ def test_a_figure_note_gets_its_own_block_with_room_below(project):
     assert typ.index("#rapport-figurnote[") > typ.index("Kilde: Test")
     template = (EXT / "typst" / "typst-template.typ").read_text(encoding="utf-8")
     assert "#let rapport-figurnote(body) = block(above: 0.4em, below: 1.5em" in template
+
+
+def test_the_word_copy_under_quarto_gets_the_house_styles_and_alt_text(project):
+    """`quarto render --to rapport-docx`: the filter gives «Kilde:» lines and notes the reference
+    document's styles and the picture its `fig-alt` as Word's description."""
+    import docx
+    from PIL import Image
+
+    Image.new("RGB", (4, 4), "white").save(project / "bilde.png")
+    text = ('![](bilde.png){fig-alt="Søyler for 2022 og 2024"}\n\n'
+            "::: {.tabellnote}\nTabellnote.\n:::\n\n::: {.kilde}\nKilde: Test\n:::\n")
+    env = {k: v for k, v in os.environ.items() if k != "RAPPORT_FORMAT"}
+    env.update(FILTER=str(EXT / "rapport.lua"), LC_ALL="C.UTF-8")
+    out = project / "kopi.docx"
+    proc = subprocess.run([pandoc.pandoc_path(), "-f", "markdown", "-t", "docx", "-o", str(out),
+                           f"--lua-filter={project / 'fake_filter.lua'}"],
+                          input=text.encode(), capture_output=True, env=env, cwd=project)
+    assert proc.returncode == 0, proc.stderr.decode()
+    document = docx.Document(str(out))
+    styles = {p.text: p.style.name for p in document.paragraphs if p.text}
+    assert styles["Kilde: Test"] == "Kilde" and styles["Tabellnote."] == "Tabellnote"
+    [shape] = document.inline_shapes
+    assert shape._inline.docPr.get("descr") == "Søyler for 2022 og 2024"

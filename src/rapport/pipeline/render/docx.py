@@ -2,6 +2,8 @@
 
     reference_docx(project, target)    the house reference document, made at build time
     write_docx(project, ast_json, args, target, tmp, timestamp)
+    python -m rapport.pipeline.render.docx   the reference document for `quarto render --to
+                                              rapport-docx` (Quarto's pre-render step calls it)
 
 The reference document is pandoc's own default `reference.docx` (`--print-default-data-file`),
 restyled with python-docx from the house style (`house-style.font`, `font-size`, `colors`):
@@ -298,3 +300,17 @@ def normalized_zip(data: bytes, when: datetime, edit=None) -> bytes:
             info.external_attr = 0o644 << 16
             out.writestr(info, body)
     return buffer.getvalue()
+
+
+# Where `quarto render --to rapport-docx` finds the reference document (the extension's
+# `rapport-docx` format names this path, relative to the project).
+QUARTO_REFERENCE = "_build/docx/reference.docx"
+
+
+if __name__ == "__main__":
+    from rapport.pipeline.render.project import load_project
+
+    target = Path.cwd() / QUARTO_REFERENCE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    reference_docx(load_project(Path.cwd()), target.with_suffix(".tmp"))
+    target.with_suffix(".tmp").replace(target)
