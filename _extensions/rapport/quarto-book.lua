@@ -9,7 +9,8 @@ run `at: post-quarto` like Quarto's own orange-book.lua:
   * the appendices: Quarto's synthetic «Vedlegg» part heading gives way to
     `rapport-appendices`, which letters the appendix chapters («Vedlegg A: …», Quarto's letters);
   * a chapter whose content is all HTML-only (the gallery) is left out of the PDF with its
-    title: Quarto keeps a book chapter's title even when its content is hidden.
+    title: Quarto keeps a book chapter's title even when its content is hidden;
+  * the PDF's date is the book's date (Quarto's Typst run uses the time of the build).
 ]]
 
 local function typst_book()
@@ -46,6 +47,22 @@ local function blank(blk)
   return false
 end
 
+-- The PDF's creation date: the book's date (`book: date:` in _quarto.yml, ISO), not the time
+-- of the build, so that two builds give the same bytes. Quarto hands the filters only the
+-- formatted date («10. juni 2024»), so the date is read from _quarto.yml itself.
+function book_date()
+  local dir = quarto.project and quarto.project.directory
+  local fh = dir and io.open(pandoc.path.join({ dir, "_quarto.yml" }), "r")
+  if fh == nil then return nil end
+  local meta = pandoc.read("---\n" .. fh:read("a") .. "\n---\n", "markdown").meta
+  fh:close()
+  local raw = meta.book and meta.book.date or meta.date
+  local y, m, d = pandoc.utils.stringify(raw or ""):match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
+  if y == nil then return nil end
+  return string.format("#set document(date: datetime(year: %d, month: %d, day: %d))",
+    tonumber(y), tonumber(m), tonumber(d))
+end
+
 local function drop_empty_chapters(doc)
   if not quarto.doc.is_format("typst") then return nil end
   local out, i, blocks = pandoc.Blocks({}), 1, doc.blocks
@@ -65,6 +82,8 @@ local function drop_empty_chapters(doc)
     end
   end
   out:insert(1, pandoc.RawBlock("typst", "#show: rapport-quarto-numbering"))
+  local date = book_date()
+  if date ~= nil then out:insert(1, pandoc.RawBlock("typst", date)) end
   doc.blocks = out
   return doc
 end
