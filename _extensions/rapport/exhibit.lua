@@ -21,19 +21,32 @@ local function project_dir()
   return pandoc.system.get_working_directory()  -- the project's renderer runs pandoc there
 end
 
+local function is_typst()
+  return quarto ~= nil and quarto.doc ~= nil and quarto.doc.is_format ~= nil
+    and quarto.doc.is_format("typst")
+end
+
 -- Under Quarto, an id `#tbl-…` always makes a numbered float and `.unnumbered` is ignored.
 -- A table published with `numbered=False` (`::: {#tbl-x .unnumbered}`: caption paragraph last)
--- therefore becomes a plain table with that caption, which Quarto leaves unnumbered.
+-- therefore becomes a plain table with that caption, which Quarto leaves unnumbered. Quarto's
+-- Typst output drops a plain table's caption (measured with 1.10.18), so for Typst the caption
+-- is a block above the table in the house's caption style (`rapport-caption`).
 function unnumbered_table(div, found)
   if not (div.identifier:match("^tbl%-") and div.classes:includes("unnumbered")) then return nil end
   local last = div.content[#div.content]
   if last == nil or last.t ~= "Para" then return nil end
   local caption = last.content
   div.content:remove(#div.content)
-  div.content = div.content:walk({ Table = function(t)
-    t.caption = pandoc.Caption({ pandoc.Plain(caption) })
-    return t
-  end })
+  if is_typst() then
+    div.content:insert(1, pandoc.RawBlock("typst", "#rapport-caption["))
+    div.content:insert(2, pandoc.Plain(caption))
+    div.content:insert(3, pandoc.RawBlock("typst", "]"))
+  else
+    div.content = div.content:walk({ Table = function(t)
+      t.caption = pandoc.Caption({ pandoc.Plain(caption) })
+      return t
+    end })
+  end
   div.attributes["exhibit"] = div.identifier
   div.identifier = ""
   found()
@@ -64,7 +77,11 @@ local function exhibit(args)
   blocks = blocks:walk({ Div = function(div) return unnumbered_table(div, function()
     unnumbered = true
   end) end })
-  if unnumbered then return blocks end
+  if unnumbered then
+    -- back through Quarto's reader, so that its conditional content (the HTML-only download
+    -- links) is handled as in every other exhibit
+    text = pandoc.write(pandoc.Pandoc(blocks), "markdown")
+  end
   return quarto.utils.string_to_blocks(text)  -- Quarto's reader: #fig-/#tbl- divs become floats
 end
 

@@ -92,7 +92,9 @@ def run(project: Path, to: str, *extra: str) -> str:
 
 def test_shortcode_hands_numbered_exhibits_to_quarto_and_unnumbers_the_other(project):
     doc = json.loads(run(project, "json"))
-    assert doc["meta"]["read-by-quarto"]["c"] == "1"  # only the numbered one
+    # both through Quarto's reader (its conditional content); the unnumbered one after the
+    # shortcode took its id away
+    assert doc["meta"]["read-by-quarto"]["c"] == "2"
     html = run(project, "html")
     assert 'id="tbl-numbered"' in html
     # the unnumbered table: no tbl- id left for Quarto to number, its caption on the table

@@ -32,7 +32,9 @@ class Extension:
         return self.dir / self._format("html")["css"]
 
     def html_resources(self) -> list[Path]:
-        return [self.dir / p for p in self._format("html").get("format-resources", [])]
+        """The files rapport.css uses (`html-assets`, a key of this project's: Quarto ships what
+        the CSS names by itself)."""
+        return [self.dir / p for p in self.spec.get("html-assets", [])]
 
     def font_dirs(self) -> list[Path]:
         """As Quarto reads them: a leading "/" means the project folder."""
