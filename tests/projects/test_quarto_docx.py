@@ -16,16 +16,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-REPO = Path(__file__).resolve().parents[2]
-QUARTO = shutil.which("quarto")
+from tests.projects.test_quarto import QUARTO, REPO
+from tests.projects.test_quarto import pytestmark as needs_quarto
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(QUARTO is None, reason="no Quarto CLI on PATH: `quarto render --to "
-                       "rapport-docx` was not tested; install Quarto >= 1.5 to run it"),
-    pytest.mark.skipif(shutil.which("rsvg-convert") is None,
-                       reason="rsvg-convert (librsvg2-bin) not installed"),
-]
+pytestmark = [*needs_quarto, pytest.mark.skipif(shutil.which("rsvg-convert") is None,
+                                                reason="rsvg-convert (librsvg2-bin) not installed")]
 
 
 def _word(path: Path) -> dict:

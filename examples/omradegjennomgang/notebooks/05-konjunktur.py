@@ -59,20 +59,32 @@ WHERE = "data/raw/register/fylkespanel.csv"
 
 # %%
 NIVAA = 0.95                     # the confidence level of every interval in the figures
+LAGGED = ("De ulike estimatene er basert på ulike modeller hvor vi har variert hvor mange "
+          "måneder registrert helt ledige er lagget. ")
+
+
+def lag_figure(lags: pd.DataFrame, name: str, caption: str, x_label: str, note: str):
+    """The estimates for lags 0–12 per 100 more helt ledige as a forest plot (12 months on top),
+    published with its data; returns the estimates per 100."""
+    per100 = lags.assign(**{c: lags[c] * 100 for c in ("coef", "ci_low", "ci_high", "se")})
+    per100["label"] = per100["lag"].map(lambda k: f"{k} måneder")
+    fig = forest_plot(per100, label="label", order=[f"{k} måneder" for k in range(12, -1, -1)],
+                      x_label=x_label)
+    publish_figure(name, fig, caption=caption,
+                   data=per100[["lag", "coef", "se", "ci_low", "ci_high", "p", "n"]],
+                   source=KILDE, n=False, footer=[note + LAGGED + NOTE])
+    return per100
+
+
 lags = twfe_lags(modell, y="paa_tiltak", x="helt_ledige", unit="fylke", time="maaned",
                  lags=range(13), level=NIVAA, where=WHERE)
-per100 = lags.assign(**{c: lags[c] * 100 for c in ("coef", "ci_low", "ci_high", "se")})
-per100["label"] = per100["lag"].map(lambda k: f"{k} måneder")
-fig = forest_plot(per100, label="label", order=[f"{k} måneder" for k in range(12, -1, -1)],
-                  x_label="Flere arbeidssøkere på tiltak per 100 flere helt ledige")
-_ = publish_figure(
-    "konjunktur-lag", fig,
-    caption="Sammenheng mellom antall registrert helt ledige og antall arbeidssøkere på tiltak, "
-            "etter antall måneder ledigheten er forskjøvet (lag)",
-    data=per100[["lag", "coef", "se", "ci_low", "ci_high", "p", "n"]], source=KILDE, n=False,
-    footer=["Note: Figuren presenterer effekten av 100 flere registrert helt ledige på antall "
-            "arbeidssøkere på tiltak. De ulike estimatene er basert på ulike modeller hvor vi har "
-            "variert hvor mange måneder registrert helt ledige er lagget. " + NOTE])
+per100 = lag_figure(
+    lags, "konjunktur-lag",
+    "Sammenheng mellom antall registrert helt ledige og antall arbeidssøkere på tiltak, "
+    "etter antall måneder ledigheten er forskjøvet (lag)",
+    "Flere arbeidssøkere på tiltak per 100 flere helt ledige",
+    "Note: Figuren presenterer effekten av 100 flere registrert helt ledige på antall "
+    "arbeidssøkere på tiltak. ")
 fact("konjunktur.modeller", len(lags), text=str(len(lags)))
 fact("konjunktur.nivaa", NIVAA, kind="pct", decimals=0)
 fact("konjunktur.effekt_min", per100["coef"].min(), kind="decimal", decimals=1)
@@ -120,22 +132,16 @@ groups
 # registrerte med nedsatt arbeidsevne som kontroll (rapportens modell 2, l.2000–2001).
 
 # %%
-nedsatt = twfe_lags(modell, y="nedsatt_paa_tiltak", x="helt_ledige", unit="fylke",
-                    time="maaned", lags=range(13), controls=["nedsatt_registrert"],
-                    level=NIVAA, where=WHERE)
-nedsatt[["coef", "ci_low", "ci_high", "se"]] *= 100
-nedsatt["label"] = nedsatt["lag"].map(lambda k: f"{k} måneder")
-fig = forest_plot(nedsatt, label="label", order=[f"{k} måneder" for k in range(12, -1, -1)],
-                  x_label="Flere med nedsatt arbeidsevne på tiltak per 100 flere helt ledige")
-_ = publish_figure(
-    "konjunktur-nedsatt", fig,
-    caption="Estimerte effekter på total tiltaksbruk blant dem med nedsatt arbeidsevne som følge "
-            "av flere registrert helt ledige",
-    data=nedsatt[["lag", "coef", "se", "ci_low", "ci_high", "p", "n"]], source=KILDE, n=False,
-    footer=["Note: Figuren presenterer effekten av 100 flere registrert helt ledige på antall "
-            "personer med nedsatt arbeidsevne på tiltak, med kontroll for antall registrerte med "
-            "nedsatt arbeidsevne. De ulike estimatene er basert på ulike modeller hvor vi har "
-            "variert hvor mange måneder registrert helt ledige er lagget. " + NOTE])
+nedsatt = lag_figure(
+    twfe_lags(modell, y="nedsatt_paa_tiltak", x="helt_ledige", unit="fylke", time="maaned",
+              lags=range(13), controls=["nedsatt_registrert"], level=NIVAA, where=WHERE),
+    "konjunktur-nedsatt",
+    "Estimerte effekter på total tiltaksbruk blant dem med nedsatt arbeidsevne som følge av "
+    "flere registrert helt ledige",
+    "Flere med nedsatt arbeidsevne på tiltak per 100 flere helt ledige",
+    "Note: Figuren presenterer effekten av 100 flere registrert helt ledige på antall personer "
+    "med nedsatt arbeidsevne på tiltak, med kontroll for antall registrerte med nedsatt "
+    "arbeidsevne. ")
 signifikant = nedsatt["ci_low"] > 0
 uten = nedsatt.loc[~signifikant, "lag"]
 # the lags without an effect form one run from lag 0, and every later lag is positive
