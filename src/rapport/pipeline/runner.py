@@ -182,7 +182,12 @@ def run_one(root: Path, source: Path, cache: Cache, env_hashes: Environment,
     if status != 0:
         shutil.rmtree(staging, ignore_errors=True)
         reads.unlink(missing_ok=True)
-        message = stderr.strip() or stdout.strip() or _exit_message(status)
+        message = stderr.strip() or stdout.strip()
+        if status < 0 or not message:
+            # Killed (out of memory, a signal): nothing of it was reported by the notebook's
+            # process itself, so say which notebook and how it ended.
+            ended = f"notebook {source.name} failed: its process ended with {_exit_message(status)}"
+            message = ended + (f"\n{message}" if message else "")
         report = failure_path(staged_nb)
         try:
             failure = json.loads(report.read_text(encoding="utf-8"))
