@@ -30,7 +30,7 @@ import shutil
 import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -253,6 +253,7 @@ def run_notebooks(
     outcomes: dict[str, Outcome] = {}
 
     zygote: forked.Zygote | None = None
+    zygote_tried = False
 
     def job(item: tuple[Path, str]) -> Outcome:
         source, reason = item
@@ -263,11 +264,15 @@ def run_notebooks(
         log(f"  {source.stem}: {verb} in {outcome.seconds:.1f} s")
         return outcome
 
+    # Each notebook starts as soon as every notebook it reads has finished (not a whole level
+    # after the previous one), in the levels' order; whether it is stale is decided then.
+    order = [stem for level in levels(deps) for stem in level]
     with ThreadPoolExecutor(max_workers=workers()) as pool:
+        running: dict = {}
         try:
-            for level in levels(deps):
-                todo: list[tuple[Path, str]] = []
-                for stem in level:
+            while order or running:
+                for stem in [s for s in order if deps[s] <= set(outcomes)]:
+                    order.remove(stem)
                     source = by_stem[stem]
                     blocked = sorted(d for d in deps[stem] if outcomes[d].status == "failed")
                     if blocked:
@@ -281,14 +286,18 @@ def run_notebooks(
                     if reason is None:
                         outcomes[stem] = Outcome(stem, "cached")
                         log(f"  {stem}: from cache")
-                    else:
-                        todo.append((source, reason))
-                if todo and zygote is None and forked.available():
-                    try:
-                        zygote = forked.Zygote(root, _zygote_env(root))
-                    except forked.ZygoteDied as exc:
-                        log(f"  {exc}; running each notebook with nbclient instead")
-                for outcome in pool.map(job, todo):
+                        continue
+                    if zygote is None and not zygote_tried:
+                        zygote_tried = True
+                        if forked.available():  # a zygote that fails to start: nbclient
+                            zygote = forked.Zygote(root, _zygote_env(root))
+                    running[pool.submit(job, (source, reason))] = stem
+                if not running:
+                    continue  # a cached or blocked notebook may have released its readers
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    del running[future]
+                    outcome = future.result()
                     outcomes[outcome.stem] = outcome
         finally:
             if zygote is not None:

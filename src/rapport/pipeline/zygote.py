@@ -202,6 +202,13 @@ class Zygote:
         self.next_id = 0
         self.waiting: dict[int, list] = {}
         self.dead = False
+        self.reader: threading.Thread | None = None
+
+    def _started(self) -> None:
+        """Wait (once) until the zygote has imported everything: the runner goes on deciding
+        which notebooks are stale meanwhile. Called with the lock held."""
+        if self.reader is not None or self.dead:
+            return
         first = self.proc.stdout.readline()
         if not first.strip():
             self.dead = True
@@ -228,6 +235,7 @@ class Zygote:
         done = threading.Event()
         slot: list = [done]
         with self.lock:
+            self._started()
             if self.dead:
                 raise ZygoteDied("the forked executor has stopped")
             self.next_id += 1
