@@ -51,6 +51,12 @@ def available() -> bool:
 def preload() -> None:
     import importlib
 
+    from rapport.pipeline import LEAN_IMPORTS
+
+    for name in LEAN_IMPORTS:  # a notebook's process imports them as a fresh one would
+        if name in sys.modules and sys.modules[name] is None:
+            del sys.modules[name]
+
     # As ipykernel_launcher does: the working directory is not on sys.path while modules load
     # (the child puts '' back where IPython does, `_kernel_path`).
     if sys.path and (sys.path[0] == "" or Path(sys.path[0]) == Path.cwd()):
