@@ -35,8 +35,8 @@ EXECUTOR_ENV = "RAPPORT_EXECUTOR"
 PRELOAD = ("numpy", "pandas", "pyarrow", "pyarrow.parquet", "matplotlib", "matplotlib.pyplot",
            "statsmodels.api", "pandera", "scipy.stats", "jupytext", "nbformat", "nbclient",
            "IPython", "ipykernel.zmqshell", "ipykernel.ipkernel", "ipykernel.compiler",
-           "rapport", "rapport.data", "rapport.pipeline.execute",
-           "rapport.pipeline.inprocess")
+           "duckdb", "ibis", "rapport", "rapport.data", "rapport.stats", "rapport.exhibits",
+           "rapport.register", "rapport.pipeline.execute", "rapport.pipeline.inprocess")
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 
 
