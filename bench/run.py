@@ -4,7 +4,10 @@ Runs in a scratch copy of the project (so the working tree is never touched), wi
 project's interpreter, and writes the figures to bench/results.md:
 
   generate      the synthetic register extracts at full scale (seconds, peak memory)
-  cold          a full build from nothing but the data (notebooks + render)
+  cold          a full build from nothing but the data (notebooks + render), with the forked
+                executor (the default) and, in the same run, with nbclient and a fresh kernel
+                per notebook (RAPPORT_EXECUTOR=nbclient); the two builds' artifacts, executed
+                notebooks, notebook pages and book are compared byte for byte
   no-op         the same build again, nothing changed
   prose edit    one sentence added to a chapter (no notebook may run)
   survey edit   one survey export changed (only the notebooks that read it may run)
@@ -52,24 +55,27 @@ PROSE_FILE = "chapters/03-bruk.qmd"
 
 
 WRAP = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
-        "print('MAXRSS_KIB', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, "
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+        "print('MAXRSS_KIB', u.ru_maxrss, 'CPU_S', u.ru_utime + u.ru_stime, "
         "file=sys.stderr); sys.exit(r.returncode)")
 
 
-def run(cmd: list[str], cwd: Path) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS (GiB) of the largest process the command ran, and its output.
+def run(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float, str, float]:
+    """Wall seconds, peak RSS (GiB) of the largest process the command ran, its output, and
+    the CPU seconds (user + system) of every process it ran (which other load on a shared
+    machine inflates less than the wall time).
 
     The command runs under a small wrapper whose RUSAGE_CHILDREN high-water mark covers every
     waited-for descendant (notebook subprocesses and their kernels included).
     """
     started = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", WRAP, *cmd], cwd=cwd, capture_output=True,
-                          text=True)
+                          text=True, env=env)
     seconds = time.perf_counter() - started
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{proc.stdout}\n{proc.stderr}")
-    kib = int(proc.stderr.rsplit("MAXRSS_KIB", 1)[1].split()[0])
-    return seconds, kib / 2**20, proc.stdout
+    fields = proc.stderr.rsplit("MAXRSS_KIB", 1)[1].split()
+    return seconds, int(fields[0]) / 2**20, proc.stdout, float(fields[2])
 
 
 def ran_notebooks(output: str) -> list[str]:
@@ -83,6 +89,28 @@ def copy_project(tmp: str) -> Path:
     (work / ".venv").symlink_to(REPO / ".venv")  # the CSL style and fonts live there
     shutil.rmtree(work / "data" / "raw" / "register", ignore_errors=True)
     return work
+
+
+COMPARED = ("_build/artifacts", "_build/executed", "_build/notebooks", "_book")
+
+
+def digests(work: Path) -> dict[str, str]:
+    """Every file of the compared outputs, with its content hash."""
+    import hashlib
+
+    out = {}
+    for folder in COMPARED:
+        for path in sorted((work / folder).rglob("*")):
+            if path.is_file():
+                out[path.relative_to(work).as_posix()] = hashlib.sha256(
+                    path.read_bytes()).hexdigest()
+    return out
+
+
+def load() -> str:
+    import os
+
+    return " / ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 SECTIONS = ("Scale", "Preview")  # written by the other modes, kept by each
@@ -133,13 +161,24 @@ def main(argv: list[str] | None = None) -> int:
         gen = run([py, "-m", "ekspertbistand.generate", "--scale", "full"], work)
         rows.append(("generate register data (full scale)", gen[0], gen[1], ""))
 
-        colds, noops, proses, surveys = [], [], [], []
+        colds, old_colds, noops, proses, surveys = [], [], [], [], []
         ran_prose: list[str] = []
         ran_survey: list[str] = []
+        differ: set[str] = set()
+        loads = [load()]
+        import os
+
+        old_env = dict(os.environ, RAPPORT_EXECUTOR="nbclient")
         for _ in range(args.repeat):
             for path in ("_build", "_book"):
                 shutil.rmtree(work / path, ignore_errors=True)
+            old_colds.append(run([py, "-m", "rapport.pipeline.cli", "report"], work, old_env))
+            old = digests(work)
+            for path in ("_build", "_book"):
+                shutil.rmtree(work / path, ignore_errors=True)
             colds.append(run([py, "-m", "rapport.pipeline.cli", "report"], work))
+            new = digests(work)
+            differ |= {k for k in old.keys() | new.keys() if old.get(k) != new.get(k)}
             noops.append(run([py, "-m", "rapport.pipeline.cli", "report"], work))
             chapter = work / PROSE_FILE
             chapter.write_text(chapter.read_text() + "\nEn ny setning i prosaen.\n")
@@ -157,9 +196,18 @@ def main(argv: list[str] | None = None) -> int:
         def med(samples, i=0):
             return statistics.median(s[i] for s in samples)
 
+        loads.append(load())
         cold = med(colds)
+        old_cold = med(old_colds)
+        same = ("byte-identical: " + ", ".join(COMPARED)) if not differ else (
+            "DIFFER: " + ", ".join(sorted(differ)[:8]))
+        cpu, old_cpu = med(colds, 3), med(old_colds, 3)
         rows += [
-            ("cold build (notebooks + render)", cold, max(s[1] for s in colds), ""),
+            ("cold build, nbclient executor (a kernel per notebook)", old_cold,
+             max(s[1] for s in old_colds), f"{old_cpu:.1f} CPU-s"),
+            ("cold build (notebooks + render), forked executor", cold, max(s[1] for s in colds),
+             f"{cpu:.1f} CPU-s; {old_cold / cold:.2f} × faster than nbclient in wall time, "
+             f"{old_cpu / cpu:.2f} × in CPU; {same}"),
             ("no-op rebuild", med(noops), max(s[1] for s in noops), "none ran"),
             ("rebuild after a prose edit", med(proses), max(s[1] for s in proses),
              ", ".join(ran_prose) or "none ran"),
@@ -186,7 +234,8 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on {platform.node() or 'this machine'}"
         f" ({platform.processor() or platform.machine()}, {__import__('os').cpu_count()} cores),"
-        f" median of {args.repeat} run(s). Produced by `make bench` (bench/run.py).",
+        f" median of {args.repeat} run(s), load average (1/5/15 min) {loads[0]} before,"
+        f" {loads[1]} after the builds. Produced by `make bench` (bench/run.py).",
         "",
         "| step | seconds | % of cold | peak memory (GiB) | notebooks that ran |",
         "|---|---:|---:|---:|---|",
@@ -200,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
         "Goals (issue 2): no-op ≤ 3 % of cold; prose edit ≤ 10 % of cold with no notebook run;",
         "one survey file changed ≤ 30 % of cold with only its readers run.",
         "Issue 5: register notebooks together < 60 s and < 4 GiB peak on 2 cores.",
+        "Issue 16: cold full-scale build ≤ 20 s on 2 cores (the forked executor's row).",
     ]
     (full, n_full, t_full, _), (_, n_small, t_small, _) = scaling
     lines += [

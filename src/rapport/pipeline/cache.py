@@ -23,7 +23,8 @@ CACHE_VERSION = 2
 
 # Build modules that decide what an executed notebook contains (how it is run, its cell ids):
 # a change to them reruns the notebooks; the rest of `rapport/pipeline/` only re-renders.
-KERNEL_SIDE_BUILD_MODULES = ("rapport/pipeline/execute.py", "rapport/pipeline/cells.py")
+KERNEL_SIDE_BUILD_MODULES = ("rapport/pipeline/execute.py", "rapport/pipeline/cells.py",
+                             "rapport/pipeline/inprocess.py", "rapport/pipeline/zygote.py")
 
 
 def tree_sha256(root: Path, patterns: tuple[str, ...] = ("**/*",),

@@ -373,7 +373,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="baseline, changes: what the baseline is called («versjon 2 til "
                              "oppdragsgiver»; default: the day it was marked)")
     parser.add_argument("--port", type=int, default=4848, help="preview: port on localhost")
+    parser.add_argument("--executor", choices=["fork", "nbclient"], default=None,
+                        help="how notebooks run: children forked from one pre-imported process "
+                             "(default on Linux) or nbclient with a fresh kernel each "
+                             "(sets RAPPORT_EXECUTOR)")
     args = parser.parse_args(argv)
+    if args.executor:
+        os.environ["RAPPORT_EXECUTOR"] = args.executor
     root = (args.root or context.project_root()).resolve()
     os.chdir(root)
     started = time.perf_counter()

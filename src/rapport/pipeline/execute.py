@@ -2,6 +2,11 @@
 
 Usage: python -m rapport.pipeline.execute NOTEBOOK.py OUTPUT.ipynb
 
+This is the nbclient path. The forked executor (`rapport.pipeline.zygote`, the runner's default
+on Linux) calls `execute` too, in a forked child, with the cells run in-process
+(`rapport.pipeline.inprocess.run`): the notebook's preparation, the failure copy, messages and
+report below are the same code for both.
+
 The caller sets the RAPPORT_* environment (see rapport.context) and the working directory.
 The kernel records every project file it opens (`rapport.data.audit`, installed at start-up).
 Cell ids are the cells' positions, so two runs of the same script give the same notebook.
@@ -88,7 +93,10 @@ def _run(nb, cwd: Path) -> None:
             print(f"kernel did not start ({exc}); starting it again", file=sys.stderr)
 
 
-def execute(source: Path, output: Path, cwd: Path) -> int:
+def execute(source: Path, output: Path, cwd: Path, run=None) -> int:
+    """Run `source` and write the executed notebook to `output` (status 0) or the failure
+    copy and report (status 1). `run(nb, cwd)` executes the cells in place: nbclient and a
+    fresh kernel by default, or `rapport.pipeline.inprocess.run` in a forked child."""
     text = source.read_text(encoding="utf-8")
     nb = jupytext.reads(text, fmt="py:percent")
     assign_ids(nb)
@@ -99,7 +107,7 @@ def execute(source: Path, output: Path, cwd: Path) -> int:
     report.unlink(missing_ok=True)
     shown = _shown(source, cwd)
     try:
-        _run(nb, cwd)
+        (run or _run)(nb, cwd)
     except (CellExecutionError, CellTimeoutError, DeadKernelError, AssertionError,
             RuntimeError) as exc:
         # A cell's error is the cause even when nbclient's kernel clean-up then fails on its

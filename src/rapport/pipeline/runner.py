@@ -1,7 +1,10 @@
 """Run the analysis notebooks that are stale, in parallel, and publish their artifacts.
 
-Each notebook (`notebooks/NN-name.py`, a jupytext percent script) runs in its own subprocess
-and fresh kernel, working directory the project root. It publishes into a staging directory and
+Each notebook (`notebooks/NN-name.py`, a jupytext percent script) runs in its own process,
+working directory the project root: on Linux a child forked from a process that imported the
+heavy modules once per build (`rapport.pipeline.zygote`), elsewhere or with
+`RAPPORT_EXECUTOR=nbclient` a subprocess with nbclient and a fresh kernel
+(`rapport.pipeline.execute`); both write the same executed notebook and failure report. It publishes into a staging directory and
 its executed notebook is written beside it; only when it succeeds do they replace
 `_build/artifacts/<stem>/` and `_build/executed/<stem>.ipynb`, and only then is its cache entry
 written. A failing notebook therefore publishes nothing and leaves the previous artifacts,
@@ -27,7 +30,7 @@ import shutil
 import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +38,7 @@ from rapport import context
 from rapport.fsutil import replace_dir
 from rapport.pipeline import publish_notebooks
 from rapport.pipeline.cache import Cache, Entry, Environment, dedupe_reads, tree_sha256
+from rapport.pipeline import zygote as forked
 from rapport.pipeline.execute import failure_path
 from rapport.data.recorder import file_sha256
 
@@ -111,7 +115,52 @@ def _kernel_env(root: Path, stem: str, staging: Path, reads: Path) -> dict[str, 
     return env
 
 
-def run_one(root: Path, source: Path, cache: Cache, env_hashes: Environment) -> Outcome:
+def _zygote_env(root: Path) -> dict[str, str]:
+    """The zygote's environment: what every notebook's process gets before its own variables
+    (the hash seed cannot change after start-up)."""
+    env = _kernel_env(root, "", root, root)
+    for name in (context.ENV_NOTEBOOK, context.ENV_ARTIFACTS, context.ENV_READS):
+        env.pop(name, None)
+    return env
+
+
+def _exit_message(status: int) -> str:
+    if status < 0:
+        import signal
+
+        try:
+            name = signal.Signals(-status).name
+        except ValueError:
+            name = f"signal {-status}"
+        return f"exit status {status} (killed by {name})"
+    return f"exit status {status}"
+
+
+def _execute(root: Path, source: Path, staged_nb: Path, env: dict[str, str],
+             zygote: "forked.Zygote | None") -> tuple[int, str, str]:
+    """Run the notebook: (exit status, stdout, stderr), through the zygote when there is one."""
+    if zygote is not None:
+        out = staged_nb.with_name(staged_nb.stem + ".stdout")
+        err = staged_nb.with_name(staged_nb.stem + ".stderr")
+        try:
+            status = zygote.run(source, staged_nb, root, env, out, err)
+        except forked.ZygoteDied:
+            status = None
+        if status is not None:
+            texts = []
+            for path in (out, err):
+                texts.append(path.read_text(encoding="utf-8", errors="replace")
+                             if path.exists() else "")
+                path.unlink(missing_ok=True)
+            return status, texts[0], texts[1]
+    proc = subprocess.run(
+        [sys.executable, "-m", "rapport.pipeline.execute", str(source), str(staged_nb)],
+        cwd=root, env=env, capture_output=True, text=True)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def run_one(root: Path, source: Path, cache: Cache, env_hashes: Environment,
+            zygote: "forked.Zygote | None" = None) -> Outcome:
     stem = source.stem
     build = root / "_build"
     final = build / "artifacts" / stem
@@ -127,18 +176,18 @@ def run_one(root: Path, source: Path, cache: Cache, env_hashes: Environment) -> 
     source_hash = file_sha256(source)
 
     started = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-m", "rapport.pipeline.execute", str(source), str(staged_nb)],
-        cwd=root,
-        env=_kernel_env(root, stem, staging, reads),
-        capture_output=True,
-        text=True,
-    )
+    status, stdout, stderr = _execute(root, source, staged_nb,
+                                      _kernel_env(root, stem, staging, reads), zygote)
     seconds = time.perf_counter() - started
-    if proc.returncode != 0:
+    if status != 0:
         shutil.rmtree(staging, ignore_errors=True)
         reads.unlink(missing_ok=True)
-        message = proc.stderr.strip() or proc.stdout.strip() or f"exit status {proc.returncode}"
+        message = stderr.strip() or stdout.strip()
+        if status < 0 or not message:
+            # Killed (out of memory, a signal): nothing of it was reported by the notebook's
+            # process itself, so say which notebook and how it ended.
+            ended = f"notebook {source.name} failed: its process ended with {_exit_message(status)}"
+            message = ended + (f"\n{message}" if message else "")
         report = failure_path(staged_nb)
         try:
             failure = json.loads(report.read_text(encoding="utf-8"))
@@ -203,36 +252,56 @@ def run_notebooks(
     deps = {p.stem: upstream(p, cache, set(by_stem)) for p in notebooks}
     outcomes: dict[str, Outcome] = {}
 
+    zygote: forked.Zygote | None = None
+    zygote_tried = False
+
     def job(item: tuple[Path, str]) -> Outcome:
         source, reason = item
         log(f"  {source.stem}: running ({reason})")
-        outcome = run_one(root, source, cache, env_hashes)
+        outcome = run_one(root, source, cache, env_hashes, zygote)
         outcome.reason = reason
         verb = "done" if outcome.status == "ran" else "FAILED"
         log(f"  {source.stem}: {verb} in {outcome.seconds:.1f} s")
         return outcome
 
+    # Each notebook starts as soon as every notebook it reads has finished (not a whole level
+    # after the previous one), in the levels' order; whether it is stale is decided then.
+    order = [stem for level in levels(deps) for stem in level]
     with ThreadPoolExecutor(max_workers=workers()) as pool:
-        for level in levels(deps):
-            todo: list[tuple[Path, str]] = []
-            for stem in level:
-                source = by_stem[stem]
-                blocked = sorted(d for d in deps[stem] if outcomes[d].status == "failed")
-                if blocked:
-                    outcomes[stem] = Outcome(stem, "failed", message=(
-                        f"notebooks/{stem}.py: not run, because it reads what "
-                        + ", ".join(f"notebooks/{b}.py" for b in blocked) + " publishes"))
-                    continue
-                artifacts = root / "_build" / "artifacts" / stem
-                reason = "forced" if force else cache.stale_reason(stem, source, env_hashes,
-                                                                   artifacts)
-                if reason is None:
-                    outcomes[stem] = Outcome(stem, "cached")
-                    log(f"  {stem}: from cache")
-                else:
-                    todo.append((source, reason))
-            for outcome in pool.map(job, todo):
-                outcomes[outcome.stem] = outcome
+        running: dict = {}
+        try:
+            while order or running:
+                for stem in [s for s in order if deps[s] <= set(outcomes)]:
+                    order.remove(stem)
+                    source = by_stem[stem]
+                    blocked = sorted(d for d in deps[stem] if outcomes[d].status == "failed")
+                    if blocked:
+                        outcomes[stem] = Outcome(stem, "failed", message=(
+                            f"notebooks/{stem}.py: not run, because it reads what "
+                            + ", ".join(f"notebooks/{b}.py" for b in blocked) + " publishes"))
+                        continue
+                    artifacts = root / "_build" / "artifacts" / stem
+                    reason = "forced" if force else cache.stale_reason(stem, source, env_hashes,
+                                                                       artifacts)
+                    if reason is None:
+                        outcomes[stem] = Outcome(stem, "cached")
+                        log(f"  {stem}: from cache")
+                        continue
+                    if zygote is None and not zygote_tried:
+                        zygote_tried = True
+                        if forked.available():  # a zygote that fails to start: nbclient
+                            zygote = forked.Zygote(root, _zygote_env(root))
+                    running[pool.submit(job, (source, reason))] = stem
+                if not running:
+                    continue  # a cached or blocked notebook may have released its readers
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    del running[future]
+                    outcome = future.result()
+                    outcomes[outcome.stem] = outcome
+        finally:
+            if zygote is not None:
+                zygote.close()
 
     failed = [o for o in outcomes.values() if o.status == "failed"]
     if failed:
