@@ -10,13 +10,19 @@ import pytest
 from tests.conftest import write
 
 
-@pytest.fixture
-def mini_project(tmp_path: Path) -> Path:
-    """A project with two notebooks: 01-a reads data/a.csv, 02-b reads data/b.csv."""
+def bare_project(tmp_path: Path) -> Path:
+    """The least a project is: a book's _quarto.yml, src/ and a lock file."""
     root = tmp_path / "proj"
     write(root / "_quarto.yml", "project:\n  type: book\n")
     (root / "src").mkdir(parents=True)
     (root / "requirements.lock").write_text("x==1\n")
+    return root
+
+
+@pytest.fixture
+def mini_project(tmp_path: Path) -> Path:
+    """A project with two notebooks: 01-a reads data/a.csv, 02-b reads data/b.csv."""
+    root = bare_project(tmp_path)
     write(root / "data" / "a.csv", "x\n1\n2\n")
     write(root / "data" / "b.csv", "x\n10\n")
     for stem, name in (("01-a", "a"), ("02-b", "b")):

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.toolkit.conftest import bare_project
+
 from rapport.pipeline import zygote
 from rapport.pipeline.runner import NotebookError, run_notebooks
 from tests.conftest import write
@@ -71,10 +73,7 @@ FRESH = {"linewidth": 1.5, "global": None, "env": None, "path": False, "module":
 
 @pytest.fixture
 def pair(tmp_path: Path) -> Path:
-    root = tmp_path / "proj"
-    write(root / "_quarto.yml", "project:\n  type: book\n")
-    (root / "src").mkdir(parents=True)
-    (root / "requirements.lock").write_text("x==1\n")
+    root = bare_project(tmp_path)
     write(root / "extra" / "leak_probe.py", "VALUE = 1\n")
     write(root / "notebooks" / "01-mutate.py", MUTATE)
     write(root / "notebooks" / "02-observe.py", OBSERVE)
