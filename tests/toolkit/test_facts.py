@@ -91,3 +91,30 @@ def test_book_date_for_the_colophon_and_the_cover(artifacts, tmp_path, monkeypat
     assert data["bok.maaned"] == {"value": "2022-10-14", "text": "Oktober 2022"}
     with pytest.raises(ValueError, match="kind 'pct'"):
         publish_book_date("bok.x", kind="pct")
+
+
+def test_a_file_changed_or_removed_under_the_process_is_read_again(artifacts):
+    """The process keeps what it wrote in memory; a facts.yml that someone else replaced or
+    removed in between (a rerun, the runner clearing the directory) is what counts."""
+    fact("a.n", 1)
+    path = artifacts / "facts.yml"
+    path.write_text("b.n:\n  value: 2\n  text: '2'\nb.m:\n  value: 30\n  text: '30'\n",
+                    encoding="utf-8")
+    fact("c.n", 3)
+    assert sorted(yaml.safe_load(path.read_text(encoding="utf-8"))) == ["b.m", "b.n", "c.n"]
+    path.unlink()
+    fact("d.n", 4)
+    assert sorted(yaml.safe_load(path.read_text(encoding="utf-8"))) == ["d.n"]
+
+
+def test_the_text_is_what_the_pure_python_emitter_writes(artifacts):
+    """libyaml's emitter is used where PyYAML has it; the bytes are the same as PyYAML's own
+    emitter's for the shapes facts take (quoted digits, non-ASCII, long text, dates)."""
+    facts = {"x.tall": 1312, "x.andel": 0.4567, "x.tekst": "«over feilmarginen» – ø, æ, å",
+             "x.lang": "ord " * 80, "x.dato": "2024-05-05", "x.null": 0, "x.neg": -0.07}
+    for key, value in facts.items():
+        fact(key, value, kind="text")
+    expected = yaml.safe_dump(
+        {k: {"value": v, "text": str(v)} for k, v in sorted(facts.items())},
+        allow_unicode=True, sort_keys=False, width=1000, default_flow_style=False)
+    assert (artifacts / "facts.yml").read_text(encoding="utf-8") == expected

@@ -8,7 +8,10 @@ in `facts.yml` in the notebook's artifacts dir, in the format of docs/architectu
       text: "34,7 millioner kroner"
 
 The file is rewritten atomically (temporary file + os.replace) with sorted keys, so a killed
-run never leaves half a file. Chapters use `{{< var tilsagn.sum_2023 >}}`.
+run never leaves half a file. Chapters use `{{< var tilsagn.sum_2023 >}}`. The process keeps
+the facts it has written in memory (re-read only if the file changed under it), and writes with
+libyaml's emitter where PyYAML has it (the same text; a notebook records hundreds of facts, and
+re-reading and re-writing the whole file in pure Python per fact grew with their square).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import yaml
 
@@ -78,19 +82,37 @@ def _raw(value):
     return value
 
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# path -> (the file's (mtime_ns, size) when this process last wrote it, the facts written)
+_WRITTEN: dict[Path, tuple[tuple[int, int], dict]] = {}
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
 def load(path=None) -> dict:
     """The facts recorded so far by this notebook ({} if none)."""
-    path = path or context.artifacts_dir() / FILE
-    if not path.exists():
+    path = Path(path or context.artifacts_dir() / FILE)
+    stamp = _stamp(path)
+    if stamp is None:
         return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    kept = _WRITTEN.get(path)
+    if kept and kept[0] == stamp:
+        return {k: dict(v) for k, v in kept[1].items()}
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}  # noqa: S506
 
 
 def dump(facts: dict) -> str:
     """facts.yml text: sorted keys, value and text per key, UTF-8 (no escapes)."""
     ordered = {k: {"value": facts[k]["value"], "text": facts[k]["text"]} for k in sorted(facts)}
-    return yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=1000,
-                          default_flow_style=False)
+    return yaml.dump(ordered, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000,
+                     default_flow_style=False)
 
 
 def fact(key: str, value, text: str | None = None, *, kind: str = "int",
@@ -109,6 +131,7 @@ def fact(key: str, value, text: str | None = None, *, kind: str = "int",
             raise ValueError(f"faktanøkkelen {key!r} kolliderer med {other!r}")
     facts[key] = {"value": _raw(value), "text": str(text)}
     atomic_write_text(path, dump(facts))
+    _WRITTEN[path] = (_stamp(path), facts)
     return str(text)
 
 
