@@ -108,13 +108,27 @@ def test_a_file_changed_or_removed_under_the_process_is_read_again(artifacts):
 
 
 def test_the_text_is_what_the_pure_python_emitter_writes(artifacts):
-    """libyaml's emitter is used where PyYAML has it; the bytes are the same as PyYAML's own
-    emitter's for the shapes facts take (quoted digits, non-ASCII, long text, dates)."""
-    facts = {"x.tall": 1312, "x.andel": 0.4567, "x.tekst": "«over feilmarginen» – ø, æ, å",
-             "x.lang": "ord " * 80, "x.dato": "2024-05-05", "x.null": 0, "x.neg": -0.07}
-    for key, value in facts.items():
-        fact(key, value, kind="text")
+    """libyaml's emitter is used where PyYAML has it, entry by entry; the bytes are the same as
+    PyYAML's own emitter's for the whole file, for the shapes facts take (quoted digits,
+    non-ASCII, long text, dates, and 1, 1.0 and True with the same text)."""
+    facts = {"x.tall": (1312, "1312"), "x.andel": (0.4567, "46 prosent"),
+             "x.tekst": ("a", "«over feilmarginen» – ø, æ, å"), "x.lang": ("b", "ord " * 80),
+             "x.dato": ("2024-05-05", "5. mai 2024"), "x.null": (0, "0"),
+             "x.neg": (-0.07, "-7"), "x.en": (1, "en"), "y.en": (1.0, "en"), "z.en": (True, "en")}
+    for key, (value, text) in facts.items():
+        fact(key, value, text)
     expected = yaml.safe_dump(
-        {k: {"value": v, "text": str(v)} for k, v in sorted(facts.items())},
+        {k: {"value": v, "text": t} for k, (v, t) in sorted(facts.items())},
         allow_unicode=True, sort_keys=False, width=1000, default_flow_style=False)
     assert (artifacts / "facts.yml").read_text(encoding="utf-8") == expected
+
+
+@pytest.mark.parametrize("first, then, written", [(1, True, "true"), (1, 1.0, "1.0"),
+                                                  (True, 1, "1")])
+def test_a_value_of_another_type_is_written_as_itself(artifacts, first, then, written):
+    """1, 1.0 and True compare equal in Python; a fact updated from one to another is
+    written as the new one (the entry texts are kept per key, value and type)."""
+    fact("x.en", first, "en")
+    fact("x.en", then, "en")
+    assert (artifacts / "facts.yml").read_text(encoding="utf-8") == (
+        f"x.en:\n  value: {written}\n  text: en\n")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -108,11 +109,25 @@ def load(path=None) -> dict:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}  # noqa: S506
 
 
+def _entry(key: str, value, text: str) -> str:
+    return yaml.dump({key: {"value": value, "text": text}}, Dumper=_DUMPER, allow_unicode=True,
+                     sort_keys=False, width=1000, default_flow_style=False)
+
+
+_entry_cached = lru_cache(maxsize=4096, typed=True)(_entry)  # 1, 1.0 and True differ
+
+
 def dump(facts: dict) -> str:
-    """facts.yml text: sorted keys, value and text per key, UTF-8 (no escapes)."""
-    ordered = {k: {"value": facts[k]["value"], "text": facts[k]["text"]} for k in sorted(facts)}
-    return yaml.dump(ordered, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000,
-                     default_flow_style=False)
+    """facts.yml text: sorted keys, value and text per key, UTF-8 (no escapes). A block
+    mapping's entries are independent, so the text is the entries' texts in key order."""
+    parts = []
+    for key in sorted(facts):
+        value, text = facts[key]["value"], facts[key]["text"]
+        try:
+            parts.append(_entry_cached(key, value, text))
+        except TypeError:  # a value that cannot be a cache key (a list)
+            parts.append(_entry(key, value, text))
+    return "".join(parts)
 
 
 def fact(key: str, value, text: str | None = None, *, kind: str = "int",
