@@ -3,7 +3,8 @@ killed notebook like a failed one.
 
 The observing notebook records the state a fresh process has: matplotlib's documented
 default line width (1.5), no variable, module attribute, sys.path entry, module or warnings
-filter that another notebook added, and the project root as working directory. Its record is
+filter that another notebook added, the project root as working directory, and the modules
+the build's own processes leave out importable. Its record is
 the same run alone, after a notebook that changed all of those (one worker, so both run in
 turn in children of one zygote), and with nbclient (a fresh process and kernel each).
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -64,11 +66,25 @@ OBSERVE = '''
         "warning_raised": not caught,
         "cwd_is_root": os.path.samefile(os.getcwd(), os.environ["RAPPORT_ROOT"]),
     }
+    try:  # the build's processes skip it (rapport.pipeline.LEAN_IMPORTS); a kernel does not
+        import rfc3987_syntax  # noqa: F401
+        state["lean_import"] = True
+    except ImportError:
+        state["lean_import"] = False
     (context.artifacts_dir() / "state.json").write_text(json.dumps(state, sort_keys=True))
     '''
 
+def _installed(distribution: str) -> bool:
+    try:
+        metadata.distribution(distribution)
+    except metadata.PackageNotFoundError:
+        return False
+    return True
+
+
 FRESH = {"linewidth": 1.5, "global": None, "env": None, "path": False, "module": False,
-         "warning_raised": False, "cwd_is_root": True}
+         "warning_raised": False, "cwd_is_root": True,
+         "lean_import": _installed("rfc3987-syntax")}
 
 
 @pytest.fixture
