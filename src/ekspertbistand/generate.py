@@ -74,15 +74,19 @@ def is_fresh(out: Path, scale: str) -> bool:
 
 def generate(out: Path, scale: str = "full", *, force: bool = False) -> bool:
     """Write the register extracts into `out`; return False when they were already fresh."""
-    from ekspertbistand.firms import generate_firm_registers
-    from ekspertbistand.persons import generate_person_registers
-    from ekspertbistand.replicate import factor, replicate
+    k = None
+    if scale not in ("full", "small"):
+        from ekspertbistand.replicate import factor
 
-    k = factor(scale)
-    if scale not in ("full", "small") and k is None:
-        raise ValueError(f"unknown scale {scale!r} (full, small or <k>x such as 10x)")
+        k = factor(scale)
+        if k is None:
+            raise ValueError(f"unknown scale {scale!r} (full, small or <k>x such as 10x)")
     if not force and is_fresh(out, scale):
         return False
+    # The generators (pyarrow, numpy) only when something is written: a fresh check is quick.
+    from ekspertbistand.firms import generate_firm_registers
+    from ekspertbistand.persons import generate_person_registers
+    from ekspertbistand.replicate import replicate
     staging = out.with_name(out.name + ".staging")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
@@ -100,9 +104,11 @@ def generate(out: Path, scale: str = "full", *, force: bool = False) -> bool:
 
 
 def _scale(text: str) -> str:
-    from ekspertbistand.replicate import factor
+    if text in ("full", "small"):
+        return text
+    from ekspertbistand.replicate import factor  # pyarrow: only for a replicated scale
 
-    if text in ("full", "small") or factor(text):
+    if factor(text):
         return text
     raise argparse.ArgumentTypeError(f"{text!r}: expected full, small or <k>x such as 10x")
 

@@ -136,3 +136,39 @@ def test_a_temporary_path_is_dropped_whole(tmp_path):
     page = publishable(nb, root=root, stem="03-t", source=root / "notebooks" / "03-t.py",
                        restricted=False, reviewer=False)
     assert page.cells[0].outputs[0]["text"] == "lagret i <tmp>\n"
+
+
+def test_a_page_is_derived_again_whenever_what_it_shows_may_differ(tmp_path, monkeypatch):
+    """A build derives a published page only when its inputs changed; a reviewer build after a
+    public one (and back), and a page edited by hand, are derived again."""
+    from rapport.pipeline import publish_notebooks as pn
+
+    root = tmp_path / "proj"
+    outputs = [{"output_type": "execute_result", "execution_count": 1, "metadata": {},
+                "data": {"text/plain": "Øst-Viken  Vestby  3"}}]
+    nb = executed(root, "06-x", "# %%\nantall\n", outputs)
+    ran = root / "_build" / "executed" / "06-x.ipynb"
+    ran.parent.mkdir(parents=True)
+    nbformat.write(nb, ran)
+    reads = [{"path": "data/raw/register/personer.parquet", "sha256": "0" * 64}]
+    page = root / "_build" / "notebooks" / "06-x.ipynb"
+
+    def shown(reviewer: bool) -> bool:
+        pn.publish(root, "06-x", ran, reads, {}, reviewer=reviewer)
+        return "Vestby" in page.read_text(encoding="utf-8")
+
+    assert not shown(False)
+    assert shown(True)
+    assert not shown(False)
+    public = page.read_bytes()
+    page.write_text(page.read_text(encoding="utf-8").replace("holdt tilbake", "vist"),
+                    encoding="utf-8")
+    assert not shown(False) and page.read_bytes() == public
+
+    def derive(*args, **kwargs):
+        raise AssertionError("derived again although nothing changed")
+
+    monkeypatch.setattr(pn, "publishable", derive)
+    assert not shown(False) and page.read_bytes() == public
+    with pytest.raises(AssertionError, match="derived again"):
+        shown(True)

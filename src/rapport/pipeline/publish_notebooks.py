@@ -22,14 +22,16 @@ The runner keeps each notebook exactly as its kernel ran it in `_build/executed/
 from __future__ import annotations
 
 import copy
+import hashlib
+import json
 import os
 import re
+import sys
+from importlib import metadata
 from pathlib import Path
 
-import nbformat
-
+from rapport.pipeline import cells, leaks
 from rapport.pipeline.cells import file_line, start_lines
-from rapport.pipeline.execute import RUN_METADATA
 from rapport.pipeline.leaks import machine_paths
 from rapport.fsutil import atomic_write_text
 
@@ -142,6 +144,10 @@ def coalesce_streams(outputs: list) -> list:
 def publishable(nb, *, root: Path, stem: str, source: Path, restricted: bool,
                 reviewer: bool):
     """A copy of executed notebook `nb` fit to publish (see the module docstring)."""
+    import nbformat
+
+    from rapport.pipeline.execute import RUN_METADATA
+
     nb = copy.deepcopy(nb)
     ran_in = (nb.metadata.pop(RUN_METADATA, None) or {}).get("root")
     source_rel = source.resolve().relative_to(root.resolve()).as_posix()
@@ -169,18 +175,47 @@ def publishable(nb, *, root: Path, stem: str, source: Path, restricted: bool,
     return nb
 
 
+# The code that shapes a page: a change to any of it derives every page again.
+_CODE = tuple(Path(m.__file__) for m in (sys.modules[__name__], cells, leaks))
+
+
+def page_key(root: Path, stem: str, executed: Path, reads: list[dict], restricted: bool,
+             reviewer: bool) -> str:
+    """Everything a published page is derived from: the executed notebook, its source (for the
+    line numbers), what it read, the two rules' inputs (the machine's paths, restricted or not,
+    reviewer or not), and the code and nbformat that write it."""
+    source = root / "notebooks" / f"{stem}.py"
+    digest = hashlib.sha256()
+    for part in (executed.read_bytes(), source.read_bytes() if source.is_file() else b"",
+                 json.dumps([reads, restricted, reviewer, machine_paths(root),
+                             metadata.version("nbformat")], sort_keys=True, default=str).encode(),
+                 *(path.read_bytes() for path in _CODE)):
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()
+
+
 def publish(root: Path, stem: str, executed: Path, reads: list[dict], config: dict,
             *, reviewer: bool | None = None) -> Path:
-    """Write `_build/notebooks/<stem>.ipynb` from the executed notebook (only if it changed)."""
+    """Write `_build/notebooks/<stem>.ipynb` from the executed notebook (only if it changed).
+    A build whose page inputs are those of the page in place, which is as written, derives
+    nothing (`_build/cache/pages/<stem>.sha256` holds both hashes)."""
     reviewer = reviewer_build() if reviewer is None else reviewer
-    nb = nbformat.read(executed, as_version=4)
     restricted = reads_restricted(reads, restricted_prefixes(config))
+    target = root / "_build" / "notebooks" / f"{stem}.ipynb"
+    stamp = root / "_build" / "cache" / "pages" / f"{stem}.sha256"
+    key = page_key(root, stem, executed, reads, restricted, reviewer)
+    if stamp.is_file() and target.is_file() and stamp.read_text(encoding="utf-8") == (
+            f"{key} {hashlib.sha256(target.read_bytes()).hexdigest()}"):
+        return target
+    import nbformat  # only when a page is derived (a no-op build imports neither)
+
+    nb = nbformat.read(executed, as_version=4)
     page = publishable(nb, root=root, stem=stem, source=root / "notebooks" / f"{stem}.py",
                        restricted=restricted, reviewer=reviewer)
-    target = root / "_build" / "notebooks" / f"{stem}.ipynb"
     text = nbformat.writes(page) + "\n"
     if not target.is_file() or target.read_text(encoding="utf-8") != text:
         atomic_write_text(target, text)
+    atomic_write_text(stamp, f"{key} {hashlib.sha256(text.encode('utf-8')).hexdigest()}")
     return target
 
 

@@ -39,7 +39,6 @@ from rapport.fsutil import replace_dir
 from rapport.pipeline import publish_notebooks
 from rapport.pipeline.cache import Cache, Entry, Environment, dedupe_reads, tree_sha256
 from rapport.pipeline import zygote as forked
-from rapport.pipeline.execute import failure_path
 from rapport.data.recorder import file_sha256
 
 
@@ -188,6 +187,8 @@ def run_one(root: Path, source: Path, cache: Cache, env_hashes: Environment,
             # process itself, so say which notebook and how it ended.
             ended = f"notebook {source.name} failed: its process ended with {_exit_message(status)}"
             message = ended + (f"\n{message}" if message else "")
+        from rapport.pipeline.execute import failure_path  # jupytext, nbclient: when one ran
+
         report = failure_path(staged_nb)
         try:
             failure = json.loads(report.read_text(encoding="utf-8"))

@@ -17,6 +17,7 @@ import yaml
 # libyaml's safe loader where PyYAML has it (the wheels do): the same documents, several times
 # faster on the generated _variables.yml.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # and its emitter (the same text)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 
 
