@@ -98,6 +98,17 @@ def test_no_machine_path_or_user_in_any_part(copies):
     assert not re.search(r"<cp:lastModifiedBy>[^<]+", core)
 
 
+def test_the_custom_properties_are_the_documents_own(copies):
+    """pandoc writes each metadata field into docProps/custom.xml; the build's own fields
+    (the CSL's path on the build machine, the book's index, the house CSS) stay out."""
+    with zipfile.ZipFile(copies[0]) as z:
+        custom = z.read("docProps/custom.xml").decode("utf-8")
+    names = set(re.findall(r'<property [^>]*name="([^"]+)"', custom))
+    assert names and names <= {"title", "subtitle", "author", "date", "abstract", "lang",
+                               "keywords", "subject", "description"}, names
+    assert "_build" not in custom and "rapport-" not in custom
+
+
 def test_marked_as_a_draft_in_every_header_and_at_the_start(document):
     for section in document.sections:
         assert "Utkast – ikke for publisering" in "\n".join(p.text for p in section.header.paragraphs)

@@ -93,7 +93,7 @@ def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
     re-render after a prose edit (`render/quick.py`). `cell_marks`: the changed exhibits since
     the baseline (`changes.ExhibitChange`), whose changed table cells the HTML marks."""
     from rapport.pipeline.render.html import meta_list, render_html
-    from rapport.pipeline.render.pdf import compile_pdf, typst_source
+    from rapport.pipeline.render.pdf import compile_pdf, typst_writer
 
     root = Path(root).resolve()
     out_dir = Path(out_dir)
@@ -113,15 +113,16 @@ def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
         tmp = Path(tmpname)
         meta_args, filters, bib_keys = pandoc_setup(project, tmp)
 
-        def parse(fmt: str):
-            """The book's AST for `fmt`, numbered by the extension's filter (first pass)."""
-            source = project.source(fmt)
-            ast = pandoc.to_json(source.text(), targets[fmt], root,
-                                 project.extension.shortcodes(), [*meta_args, *filters])
-            if cell_marks and fmt == "html":
-                from rapport.pipeline.marks import mark_table_cells
+        read_args, read_env = pandoc.reader(project.extension.shortcodes())
+        first_pass = [*read_args, *meta_args, *filters]
+        second_pass = [*filters, "--citeproc"]
+        writers = {"html": [pandoc.filter_arg("citelinks.lua"),
+                            pandoc.filter_arg("page_bodies.lua"), "-t", "json"],
+                   "docx": ["-t", "json"], "pdf": typst_writer(project)}
+        outputs: dict[str, str] = {}
 
-                mark_table_cells(ast["blocks"], cell_marks)
+        def check(fmt: str, ast: dict, source) -> tuple:
+            """The first pass's index and what the book's checks find in it."""
             for rel in meta_list(ast, "rapport-sources"):  # snippets, to name their lines
                 for n, line in enumerate((root / rel).read_text(encoding="utf-8").splitlines(), 1):
                     source.add(line, (rel, n))
@@ -131,9 +132,45 @@ def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
                 check_document(ast["blocks"], set(index.entries), bib_keys, source, fmt=fmt)
             except CheckError as err:
                 found.extend(err.problems)
-            return ast, index, found
+            return index, found
 
-        # The formats are independent: parse (and later render) them side by side on two cores.
+        def parse(fmt: str):
+            """Both passes of the extension's filter (the first numbers, the second applies
+            the numbers), citeproc and the format's writer in one pandoc process; the first
+            pass is kept (RAPPORT_PAGE_FIRST_PASS) for the checks. Table cells marked as
+            changed (the review build) are marked between the passes, in two processes."""
+            first = tmp / f"first-{fmt}.json"
+            env = {**read_env, "RAPPORT_PAGE_FIRST_PASS": str(first),
+                   "RAPPORT_PAGE_BODIES": str(tmp / "bodies.json")}
+            source = project.source(fmt)
+            text, target = source.text(), targets[fmt]
+            try:
+                if cell_marks and fmt == "html":
+                    from rapport.pipeline.marks import mark_table_cells
+
+                    ast = json.loads(pandoc.run([*first_pass, "-t", "json"], input=text,
+                                                fmt=target, cwd=root, env=env))
+                    mark_table_cells(ast["blocks"], cell_marks)
+                    outputs[fmt] = pandoc.run(["-f", "json", *second_pass, *writers[fmt]],
+                                              input=json.dumps(ast), fmt=target, cwd=root,
+                                              env=env)
+                else:
+                    outputs[fmt] = pandoc.run(
+                        [*first_pass, pandoc.filter_arg("page_first_pass.lua"), *second_pass,
+                         *writers[fmt]], input=text, fmt=target, cwd=root, env=env)
+            except (CheckError, pandoc.RenderError):
+                if not first.is_file():
+                    raise
+                ast = json.loads(first.read_text(encoding="utf-8"))
+                index, found = check(fmt, ast, source)
+                if found:  # say what the book's checks say, rather than the second pass
+                    return ast, index, found
+                raise
+            if not (cell_marks and fmt == "html"):
+                ast = json.loads(first.read_text(encoding="utf-8"))
+            return ast, *check(fmt, ast, source)
+
+        # The formats are independent: render them side by side on two cores.
         with ThreadPoolExecutor(max_workers=2) as pool:
             for fmt, (ast, index, found) in zip(formats, pool.map(parse, formats)):
                 asts[fmt], indexes[fmt] = ast, index
@@ -146,21 +183,19 @@ def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
             raise CheckError(problems)
 
         def produce(fmt: str) -> list[Path]:
-            """Second pass: the same filter applies the index; citeproc; HTML pages or PDF."""
-            ast_json = json.dumps(asts[fmt])
-            args = [*filters, "--citeproc"]
+            """The pages, the Word copy or the PDF from the format's output."""
             if fmt == "html":
-                out = pandoc.run(["-f", "json", "-t", "json", *args,
-                                  pandoc.filter_arg("citelinks.lua")],
-                                 input=ast_json, fmt="html", cwd=root)
-                return render_html(project, indexes[fmt], json.loads(out), out_dir, tmp)
+                bodies = None if cell_marks else json.loads(
+                    (tmp / "bodies.json").read_text(encoding="utf-8"))
+                return render_html(project, indexes[fmt], json.loads(outputs[fmt]), out_dir, tmp,
+                                   bodies=bodies)
             if fmt == "docx":
                 from rapport.pipeline.render.docx import docx_name, write_docx
 
-                return [write_docx(project, ast_json, args, out_dir / docx_name(project), tmp,
-                                   timestamp)]
-            typ = typst_source(project, ast_json, args)
-            return [compile_pdf(project, typ, out_dir / project.pdf_name(), tmp, timestamp)]
+                return [write_docx(project, json.loads(outputs[fmt]), out_dir / docx_name(project),
+                                   tmp, timestamp)]
+            return [compile_pdf(project, outputs[fmt], out_dir / project.pdf_name(), tmp,
+                                timestamp)]
 
         with ThreadPoolExecutor(max_workers=2) as pool:
             for files in pool.map(produce, formats):

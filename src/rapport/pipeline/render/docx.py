@@ -1,7 +1,7 @@
 """The reviewers' Word copy: the book through pandoc's docx writer, marked as a draft.
 
     reference_docx(project, target)    the house reference document, made at build time
-    write_docx(project, ast_json, args, target, tmp, timestamp)
+    write_docx(project, filtered_doc, target, tmp, timestamp)
     python -m rapport.pipeline.render.docx   the reference document for `quarto render --to
                                               rapport-docx` (Quarto's pre-render step calls it)
 
@@ -246,16 +246,21 @@ def draft_blocks() -> list[dict]:
                                [para(DRAFT + "."), para(DRAFT_NOTE)]]}]
 
 
-def write_docx(project: Project, ast_json: str, args: list[str], target: Path, tmp: Path,
+DOCUMENT_FIELDS = ("title", "subtitle", "author", "date", "abstract", "lang", "keywords",
+                   "subject", "description")
+
+
+def write_docx(project: Project, doc: dict, target: Path, tmp: Path,
                timestamp: datetime) -> Path:
-    """The Word copy of the book from the parsed AST (second pass: the extension's filters
-    with RAPPORT_FORMAT=docx, citeproc), written to `target`."""
+    """The Word copy of the book from its filtered AST (the second pass: the extension's
+    filters with RAPPORT_FORMAT=docx, citeproc), written to `target`."""
     root = project.root
-    doc = json.loads(pandoc.run(["-f", "json", "-t", "json", *args], input=ast_json,
-                                fmt="docx", cwd=root))
     _images_as_png(doc["blocks"], root, root / "_build" / "render-cache" / "docx-png",
                    project.extension.font_dirs())
     doc["blocks"] = draft_blocks() + doc["blocks"]
+    # pandoc writes every metadata field into the document's custom properties: only the
+    # document's own go (the build's fields hold the CSL's path on this machine, the index).
+    doc["meta"] = {k: v for k, v in doc["meta"].items() if k in DOCUMENT_FIELDS}
     reference = reference_docx(project, tmp / "reference.docx")
     out = tmp / target.name
     pandoc.run(["-f", "json", "-t", "docx", f"--reference-doc={reference}",

@@ -245,12 +245,15 @@ def write_page(project: Project, index: BookIndex, ast: dict, page_name: str, bl
 
 
 def render_html(project: Project, index: BookIndex, ast: dict, out_dir: Path, tmp: Path,
-                *, search: bool = True) -> list[Path]:
+                *, search: bool = True, bodies: dict[str, str] | None = None) -> list[Path]:
+    """The HTML book from its filtered AST; `bodies`: the pages' bodies as the render's pandoc
+    process wrote them (filters/page_bodies.lua), else each is written here."""
     check_missing(project, ast)
     written: list[Path] = []
     notebooks: set[str] = set()
     for marker, blocks in split_pages(ast):
-        target, stems = write_page(project, index, ast, marker["page"], blocks, out_dir)
+        target, stems = write_page(project, index, ast, marker["page"], blocks, out_dir,
+                                   body=(bodies or {}).get(marker["page"]))
         written.append(target)
         notebooks.update(stems)
 

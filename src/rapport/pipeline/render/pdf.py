@@ -11,12 +11,11 @@ from rapport.pipeline.render import pandoc
 from rapport.pipeline.render.project import Project
 
 
-def typst_source(project: Project, ast_json: str, args: list[str]) -> str:
-    return pandoc.run(
-        ["-f", "json", "-t", "typst-citations", "--wrap=preserve",
-         f"--template={project.extension.typst_template()}", *args],
-        input=ast_json, fmt="typst", cwd=project.root,
-    )
+def typst_writer(project: Project) -> list[str]:
+    """How the book's second pass is written for Typst: pandoc's writer (citations as text,
+    by citeproc) with the extension's template."""
+    return ["-t", "typst-citations", "--wrap=preserve",
+            f"--template={project.extension.typst_template()}"]
 
 
 def compile_pdf(project: Project, source: str, target: Path, tmp: Path,

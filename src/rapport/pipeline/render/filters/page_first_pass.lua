@@ -1,8 +1,8 @@
--- The one-page preview render (render/quick.py) runs both passes of the book in one pandoc
--- process. This filter stands between them: it keeps the first pass's document (its own
--- numbering, for the checks the Python side makes before the page is used) in the file
--- RAPPORT_PAGE_FIRST_PASS, then gives the second pass the whole book's index, read from the
--- file RAPPORT_PAGE_INDEX, as the full render's second pass gets it.
+-- Between the two passes of the book's filter, when one pandoc process runs both (the book's
+-- render, render/__init__.py, and the one-page preview render, render/quick.py): keeps the
+-- first pass's document (its own numbering, for the checks the Python side makes before the
+-- output is used) in the file RAPPORT_PAGE_FIRST_PASS. The preview's second pass then gets the
+-- whole book's index, read from the file RAPPORT_PAGE_INDEX, as the book's second pass has it.
 
 local function read(path)
   local handle = assert(io.open(path, "rb"))
@@ -19,6 +19,9 @@ end
 
 function Pandoc(doc)
   write(os.getenv("RAPPORT_PAGE_FIRST_PASS"), pandoc.write(doc, "json"))
-  doc.meta["rapport-index"] = read(os.getenv("RAPPORT_PAGE_INDEX"))
+  local index = os.getenv("RAPPORT_PAGE_INDEX")
+  if index then
+    doc.meta["rapport-index"] = read(index)
+  end
   return doc
 end
