@@ -64,7 +64,7 @@ check: $(STAMP) ## Lint and validate the CI workflow
 bench: $(STAMP) ## Time cold, no-op, prose-edit and data-edit builds (bench/run.py); writes bench/results.md
 	@$(PY) bench/run.py
 
-bench-scale: $(STAMP) ## Time the register notebooks at 1x, 2x, 5x, 10x the persons (bench/scale.py); the «Scale» section of bench/results.md
+bench-scale: $(STAMP) ## Time the register notebooks at 1x, 2x, 5x, 10x, 15x the persons (bench/scale.py); the «Scale» section of bench/results.md
 	@nice $(PY) bench/run.py scale
 
 bench-preview: $(STAMP) ## Time the live preview from a save to the reloaded page, prose and notebook edits (bench/preview.py)

@@ -25,7 +25,7 @@ mode keeps the «Scale» section.
 save-to-reload times (bench/preview.py) into the «Preview» section.
 
 Usage: python bench/run.py [--repeat 1]
-       python bench/run.py scale [--scales 1x,2x,5x,10x] [--repeat 1] [--scratch DIR]
+       python bench/run.py scale [--scales 1x,2x,5x,10x,15x] [--repeat 1] [--scratch DIR]
        python bench/run.py preview [--repeat 3] [--new]
 """
 
@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--new", action="store_true",
                         help="preview mode: measure a report made by `rapport new`")
     parser.add_argument("--repeat", type=int, default=1)
-    parser.add_argument("--scales", default="1x,2x,5x,10x",
+    parser.add_argument("--scales", default="1x,2x,5x,10x,15x",
                         help="scale mode: the generator scales to measure, comma-separated")
     parser.add_argument("--scratch", type=Path, default=None,
                         help="scale mode: a directory for the copy (default: a temporary one)")

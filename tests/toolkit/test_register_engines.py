@@ -102,6 +102,40 @@ def test_a_broken_rule_gets_read_datasets_one_error(root, engine, change):
     assert error_of(open_dataset, "personer", connect(engine), root=root) == expected
 
 
+STATUS = """
+dataset: status
+title: Status
+path: data/raw/register/status.parquet
+key: [person_id, aar]
+columns:
+  - {name: person_id, type: int, min: 1}
+  - {name: aar, type: int, min: 2018, max: 2024}
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_key_count_names_every_repeated_row_across_slices(root, engine):
+    # key_counts groups person_id in slices of 30 ids (1-30, 31-60, ...): the repeats below
+    # sit on both sides of a boundary. By hand: 10 rows, 6 distinct keys ((1, 2018),
+    # (1, 2019), (30, 2018), (31, 2018), (61, 2024), (1000, 2020)), so 4 repeated rows.
+    from rapport.register.checks import key_counts
+
+    codebook(root, "status", STATUS)
+    pairs = [(1, 2018), (1, 2018), (1, 2019), (30, 2018), (31, 2018), (31, 2018), (61, 2024),
+             (61, 2024), (61, 2024), (1000, 2020)]
+    pq.write_table(pa.table({"person_id": [p for p, _ in pairs], "aar": [a for _, a in pairs]}),
+                   root / "data/raw/register/status.parquet")
+    con = connect(engine)
+    t = con.read_parquet(root / "data/raw/register/status.parquet", table_name="status")
+    from rapport.data import load_codebook
+
+    assert key_counts(t, load_codebook("status", root), ["person_id", "aar"], {}) == (10, 6)
+    assert key_counts(t, load_codebook("status", root), ["person_id"], {}) == (10, 5)
+    message = error_of(open_dataset, "status", con, root=root)
+    # the file's error names the 7 rows in a repeated key (2 + 2 + 3)
+    assert "key (person_id, aar): 7 rows share a key value" in message
+
+
 def test_cell_fit_and_balance_equal_the_per_person_ones():
     rng = np.random.default_rng(1)
     n = 4000

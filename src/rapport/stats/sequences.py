@@ -138,13 +138,24 @@ def _encode(seq: pd.DataFrame) -> tuple[np.ndarray, int]:
     return codes.reshape(seq.shape), len(uniques)
 
 
-def _ss_by_group(S: np.ndarray, K: int, g: np.ndarray, G: int) -> np.ndarray:
-    """SS_g = (1/n_g) Σ_t (n_g² − Σ_k c_gtk²) / 2 for every group g."""
+def _ss_by_group(S: np.ndarray, K: int, g: np.ndarray, G: int,
+                 cells: np.ndarray | None = None) -> np.ndarray:
+    """SS_g = (1/n_g) Σ_t (n_g² − Σ_k c_gtk²) / 2 for every group g.
+
+    `cells` is t·K + S (`_cells(S, K)`), which does not depend on the grouping: a permutation
+    test computes it once."""
     n, T = S.shape
-    key = (g[:, None] * T + np.arange(T)[None, :]) * K + S
+    if cells is None:
+        cells = _cells(S, K)
+    key = g[:, None] * (T * K) + cells  # (g·T + t)·K + S: the cell (g, t, state)
     c = np.bincount(key.ravel(), minlength=G * T * K).reshape(G, T, K).astype(float)
     n_g = np.bincount(g, minlength=G).astype(float)
     return _ss_from_counts(c, n_g)
+
+
+def _cells(S: np.ndarray, K: int) -> np.ndarray:
+    """t·K + S[i, t]: each person's (year, state) cell number, per year."""
+    return np.arange(S.shape[1])[None, :] * K + S
 
 
 def _ss_from_counts(c: np.ndarray, n_g: np.ndarray) -> np.ndarray:
@@ -195,9 +206,11 @@ def discrepancy(seq: pd.DataFrame, group: pd.Series, *, permutations: int = 0,
     p = None
     if permutations > 0:
         hits = 0
+        cells = _cells(S, K)
         for _ in range(permutations):
             gp = rng.permutation(g)
-            if f_stat(float(_ss_by_group(S, K, gp, G).sum())) >= f_obs - 1e-12 * abs(f_obs):
+            ss_perm = float(_ss_by_group(S, K, gp, G, cells).sum())
+            if f_stat(ss_perm) >= f_obs - 1e-12 * abs(f_obs):
                 hits += 1
         p = (1 + hits) / (1 + permutations)
     return DiscrepancyResult(n=n, n_groups=G, n_times=T, ss_total=ss_t, ss_within=ss_w,
