@@ -26,7 +26,6 @@ import hashlib
 import json
 import os
 import re
-import sys
 from importlib import metadata
 from pathlib import Path
 
@@ -176,7 +175,7 @@ def publishable(nb, *, root: Path, stem: str, source: Path, restricted: bool,
 
 
 # The code that shapes a page: a change to any of it derives every page again.
-_CODE = tuple(Path(m.__file__) for m in (sys.modules[__name__], cells, leaks))
+_CODE = (Path(__file__), Path(cells.__file__), Path(leaks.__file__))
 
 
 def page_key(root: Path, stem: str, executed: Path, reads: list[dict], restricted: bool,

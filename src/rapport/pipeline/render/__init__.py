@@ -185,10 +185,9 @@ def render_book(root: Path, out_dir: Path, *, timestamp: datetime | None = None,
         def produce(fmt: str) -> list[Path]:
             """The pages, the Word copy or the PDF from the format's output."""
             if fmt == "html":
-                bodies = None if cell_marks else json.loads(
-                    (tmp / "bodies.json").read_text(encoding="utf-8"))
-                return render_html(project, indexes[fmt], json.loads(outputs[fmt]), out_dir, tmp,
-                                   bodies=bodies)
+                bodies = json.loads((tmp / "bodies.json").read_text(encoding="utf-8"))
+                return render_html(project, indexes[fmt], json.loads(outputs[fmt]), bodies,
+                                   out_dir, tmp)
             if fmt == "docx":
                 from rapport.pipeline.render.docx import docx_name, write_docx
 

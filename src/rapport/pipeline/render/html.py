@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import json
 import re
 import shutil
 import subprocess
@@ -192,30 +191,23 @@ def _page_template() -> Template:
     return Template((TEMPLATES / "page.html").read_text(encoding="utf-8"))
 
 
-# How a page's body is written, here and by the one-page preview render (render/quick.py).
+# How a page's body is written: by the one-page preview render (render/quick.py); the book's
+# render writes every page's body with the same options in filters/page_bodies.lua.
 BODY_WRITER = ("-t", "html5", "--wrap=none", "--section-divs")
 
 
-def page_body(blocks: list, api_version: list) -> str:
-    """A page's body: its blocks through pandoc's HTML writer, without metadata."""
-    doc = {"pandoc-api-version": api_version, "meta": {}, "blocks": blocks}
-    return pandoc.run(["-f", "json", *BODY_WRITER], input=json.dumps(doc), fmt="html")
-
-
 def write_page(project: Project, index: BookIndex, ast: dict, page_name: str, blocks: list,
-               out_dir: Path, body: str | None = None) -> tuple[Path, set[str]]:
+               out_dir: Path, body: str) -> tuple[Path, set[str]]:
     """One page of the book (`page_name`, e.g. «03-bruk.html») from its blocks of the filtered
-    AST: the body through pandoc (unless given, written from the same blocks), the sidebar,
-    on-page contents and previous/next from the index. Returns the file written and the
-    notebooks the page links to."""
+    AST and its body as pandoc's HTML writer wrote them: the sidebar, on-page contents and
+    previous/next from the index. Returns the file written and the notebooks the page links
+    to."""
     template = _page_template()
     book_title = str(project.book.get("title", ""))
     house_css = ast["meta"].get("rapport-head", {}).get("c", "")  # a <style> from the filter
     by_page = {p.page: p for p in index.pages}
     order = [p.page for p in index.pages]
     page, n = by_page[page_name], order.index(page_name)
-    if body is None:
-        body = page_body(blocks, ast["pandoc-api-version"])
     aside, stems = analysis_links(body, project.root)
     body += aside
     toc = _on_page_toc(blocks, project.toc_depth())
@@ -244,16 +236,16 @@ def write_page(project: Project, index: BookIndex, ast: dict, page_name: str, bl
     return target, set(stems)
 
 
-def render_html(project: Project, index: BookIndex, ast: dict, out_dir: Path, tmp: Path,
-                *, search: bool = True, bodies: dict[str, str] | None = None) -> list[Path]:
-    """The HTML book from its filtered AST; `bodies`: the pages' bodies as the render's pandoc
-    process wrote them (filters/page_bodies.lua), else each is written here."""
+def render_html(project: Project, index: BookIndex, ast: dict, bodies: dict[str, str],
+                out_dir: Path, tmp: Path, *, search: bool = True) -> list[Path]:
+    """The HTML book from its filtered AST and the pages' bodies as the render's pandoc process
+    wrote them (filters/page_bodies.lua)."""
     check_missing(project, ast)
     written: list[Path] = []
     notebooks: set[str] = set()
     for marker, blocks in split_pages(ast):
         target, stems = write_page(project, index, ast, marker["page"], blocks, out_dir,
-                                   body=(bodies or {}).get(marker["page"]))
+                                   bodies[marker["page"]])
         written.append(target)
         notebooks.update(stems)
 

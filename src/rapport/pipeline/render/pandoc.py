@@ -68,14 +68,6 @@ def reader(shortcodes: list[Path]) -> tuple[list[str], dict]:
             {"RAPPORT_SHORTCODES": os.pathsep.join(str(p) for p in shortcodes)})
 
 
-def to_json(text: str, fmt: str, root: Path, shortcodes: list[Path], args: list[str]) -> dict:
-    """Markdown -> pandoc AST, the extension's shortcodes called and conditional content chosen
-    for `fmt` ("html" or "typst"), then `args` (metadata, the extension's filters)."""
-    read_args, env = reader(shortcodes)
-    return json.loads(run([*read_args, "-t", "json", *args], input=text, fmt=fmt, cwd=root,
-                          env=env))
-
-
 def bibliography_keys(paths: list[Path]) -> set[str]:
     keys: set[str] = set()
     for path in paths:

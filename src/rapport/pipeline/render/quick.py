@@ -89,9 +89,11 @@ def render_page(root: Path, site: Path, changed: list[str], state_file: Path) ->
                                pandoc.filter_arg("page_body.lua"), *BODY_WRITER],
                               input=source.text(), fmt="html", cwd=project.root, env=env)
         except (CheckError, pandoc.RenderError):
-            # Say what the book's checks say about the edit, as the full render would.
-            ast = pandoc.to_json(source.text(), "html", project.root,
-                                 project.extension.shortcodes(), [*meta_args, *filters])
+            # Say what the book's checks say about the edit, as the full render would (a
+            # failure in the first pass itself is already what the book's render says).
+            if not (tmp / "first.json").is_file():
+                raise
+            ast = json.loads((tmp / "first.json").read_text(encoding="utf-8"))
             if not _fits_the_book(ast, old, full_index, chapter, source, bib_keys):
                 return None
             raise
